@@ -1,0 +1,63 @@
+package finding
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Finding is one thing keysweep found: a secret matched by a content rule,
+// or a misconfiguration reported by a structural check. Secret is kept in
+// memory for verification and fingerprinting only; reporters print
+// Redacted unless the user asked for --show-secrets, and Secret is never
+// marshalled to JSON by this type.
+type Finding struct {
+	RuleID   string   `json:"rule_id"`
+	Severity Severity `json:"severity"`
+	// Message describes this finding. It never contains the secret.
+	Message  string   `json:"message"`
+	Location Location `json:"location"`
+
+	// Secret is the credential itself (the rule's secret group), or "" for
+	// findings that are not about one value.
+	Secret string `json:"-"`
+	// Entropy is the Shannon entropy of Secret in bits per byte.
+	Entropy float64 `json:"entropy,omitempty"`
+	// Validated is true when the secret passed an offline structural check
+	// (a checksum or a parse), not merely a regular expression.
+	Validated bool `json:"validated,omitempty"`
+	// Details are facts learned about the secret offline (the AWS account
+	// ID of an access key, a key's type and size); never the secret.
+	Details map[string]string `json:"details,omitempty"`
+	// Fingerprint identifies the finding across runs; see Fingerprint.
+	Fingerprint string `json:"fingerprint"`
+	// Tags are copied from the rule.
+	Tags []string `json:"tags,omitempty"`
+}
+
+// Redacted returns the secret as reports show it: see Redact.
+func (f *Finding) Redacted() string { return Redact(f.Secret) }
+
+// Redact hides a secret, keeping a short prefix (at most four characters and
+// never more than a quarter of it) and its length, so that a reader can tell
+// which credential is meant without learning it: "ghp_…(40 chars)".
+func Redact(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	n := utf8.RuneCountInString(secret)
+	keep := min(n/4, 4)
+	prefix := []rune(secret)[:keep]
+	return fmt.Sprintf("%s…(%d chars)", string(prefix), n)
+}
+
+// String describes f for logs and errors, with the secret redacted.
+func (f Finding) String() string {
+	loc := f.Location.Path
+	if loc == "" {
+		loc = f.Location.Resource
+	}
+	if f.Location.StartLine > 0 {
+		loc = fmt.Sprintf("%s:%d", loc, f.Location.StartLine)
+	}
+	return fmt.Sprintf("%s %s %s", loc, f.RuleID, Redact(f.Secret))
+}

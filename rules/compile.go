@@ -1,0 +1,272 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+
+	"github.com/keysweep/keysweep/finding"
+)
+
+// Default and maximum reach of a rule's window around a keyword hit.
+const (
+	defaultLineSpan  = 1024
+	defaultMultiSpan = 4096
+	maxSpan          = 1 << 20
+)
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
+
+// Rule is a compiled, immutable rule.
+type Rule struct {
+	meta        finding.Rule
+	file        string
+	re          *regexp.Regexp
+	secretGroup int // -1: first non-empty group, else whole match
+	entropy     float64
+	keywords    []string
+	span        int
+	multiline   bool
+	path        *regexp.Regexp
+	validate    ValidateFunc
+	allowlists  []*allowlist
+	skipReport  bool
+	required    []required
+	generic     bool
+}
+
+type required struct {
+	id            string
+	withinLines   int // -1: unlimited
+	withinColumns int // -1: unlimited
+}
+
+// Meta returns the rule's catalog metadata.
+func (r *Rule) Meta() finding.Rule { return r.meta }
+
+// File names the data file the rule came from.
+func (r *Rule) File() string { return r.file }
+
+type allowlist struct {
+	and         bool
+	target      string // secret, match, line
+	regexes     []*regexp.Regexp
+	paths       []*regexp.Regexp
+	commits     []string
+	stopwords   []string
+	targetRules []string
+}
+
+// ruleError formats an error that names the file and the rule.
+func ruleError(file, id string, format string, args ...any) error {
+	return fmt.Errorf("%s: rule %q: %s", file, id, fmt.Sprintf(format, args...))
+}
+
+// compileRule validates spec and compiles it.
+func compileRule(file string, spec RuleSpec) (*Rule, error) {
+	id := spec.ID
+	if id == "" {
+		return nil, fmt.Errorf("%s: rule with description %q has no id", file, spec.Description)
+	}
+	if !idPattern.MatchString(id) {
+		return nil, ruleError(file, id, "id must be letters, digits and . _ : -")
+	}
+	if spec.Regex == "" && spec.Path == "" {
+		return nil, ruleError(file, id, "needs a regex or a path")
+	}
+	r := &Rule{
+		file:       file,
+		entropy:    spec.Entropy,
+		skipReport: spec.SkipReport,
+		meta: finding.Rule{
+			ID:          id,
+			Title:       firstNonEmpty(spec.Title, spec.Description, id),
+			Description: firstNonEmpty(spec.Description, spec.Title, id),
+			Remediation: spec.Remediation,
+			Confidence:  firstNonEmpty(strings.ToLower(spec.Confidence), "medium"),
+			Tags:        slices.Clone(spec.Tags),
+			References:  slices.Clone(spec.References),
+			Severity:    finding.High,
+		},
+	}
+	r.generic = slices.Contains(spec.Tags, "generic")
+	if spec.Severity != "" {
+		sev, err := finding.ParseSeverity(spec.Severity)
+		if err != nil {
+			return nil, ruleError(file, id, "%v", err)
+		}
+		r.meta.Severity = sev
+	}
+	switch r.meta.Confidence {
+	case "high", "medium", "low":
+	default:
+		return nil, ruleError(file, id, "confidence %q must be high, medium or low", spec.Confidence)
+	}
+	if spec.Entropy < 0 || spec.Entropy > 8 {
+		return nil, ruleError(file, id, "entropy %v must be between 0 and 8", spec.Entropy)
+	}
+	if spec.Span < 0 || spec.Span > maxSpan {
+		return nil, ruleError(file, id, "span %d must be between 0 and %d", spec.Span, maxSpan)
+	}
+	if spec.Regex != "" {
+		re, err := regexp.Compile(spec.Regex)
+		if err != nil {
+			return nil, ruleError(file, id, "regex: %v", err)
+		}
+		r.re = re
+		r.multiline = canMatchNewline(spec.Regex)
+		switch {
+		case spec.SecretGroup < 0 || spec.SecretGroup > re.NumSubexp():
+			return nil, ruleError(file, id, "secretGroup %d, but the regex has %d groups", spec.SecretGroup, re.NumSubexp())
+		case spec.SecretGroup > 0:
+			r.secretGroup = spec.SecretGroup
+		case re.SubexpIndex("secret") > 0:
+			r.secretGroup = re.SubexpIndex("secret")
+		default:
+			r.secretGroup = -1
+		}
+	} else if spec.SecretGroup != 0 || spec.Entropy != 0 || spec.Validate != "" {
+		return nil, ruleError(file, id, "secretGroup, entropy and validate need a regex")
+	}
+	r.span = spec.Span
+	if r.span == 0 {
+		r.span = defaultLineSpan
+		if r.multiline {
+			r.span = defaultMultiSpan
+		}
+	}
+	for _, k := range spec.Keywords {
+		k = strings.ToLower(k)
+		if k == "" {
+			return nil, ruleError(file, id, "empty keyword")
+		}
+		if !slices.Contains(r.keywords, k) {
+			r.keywords = append(r.keywords, k)
+		}
+	}
+	if spec.Path != "" {
+		p, err := regexp.Compile(spec.Path)
+		if err != nil {
+			return nil, ruleError(file, id, "path: %v", err)
+		}
+		r.path = p
+	}
+	if spec.Validate != "" {
+		v, ok := validator(spec.Validate)
+		if !ok {
+			return nil, ruleError(file, id, "unknown validate %q", spec.Validate)
+		}
+		r.validate = v
+	}
+	for _, req := range spec.Required {
+		if req.ID == "" {
+			return nil, ruleError(file, id, "required entry has no id")
+		}
+		q := required{id: req.ID, withinLines: -1, withinColumns: -1}
+		if req.WithinLines != nil {
+			q.withinLines = *req.WithinLines
+		}
+		if req.WithinColumns != nil {
+			q.withinColumns = *req.WithinColumns
+		}
+		r.required = append(r.required, q)
+	}
+	specs := spec.Allowlists
+	if spec.Allowlist != nil {
+		specs = append([]AllowlistSpec{*spec.Allowlist}, specs...)
+	}
+	for i, a := range specs {
+		al, err := compileAllowlist(a)
+		if err != nil {
+			return nil, ruleError(file, id, "allowlist %d: %v", i+1, err)
+		}
+		if len(al.targetRules) > 0 {
+			return nil, ruleError(file, id, "allowlist %d: targetRules belongs in a global allowlist", i+1)
+		}
+		r.allowlists = append(r.allowlists, al)
+	}
+	return r, nil
+}
+
+func compileAllowlist(spec AllowlistSpec) (*allowlist, error) {
+	a := &allowlist{
+		commits:     slices.Clone(spec.Commits),
+		targetRules: slices.Clone(spec.TargetRules),
+	}
+	switch strings.ToUpper(spec.Condition) {
+	case "", "OR":
+	case "AND":
+		a.and = true
+	default:
+		return nil, fmt.Errorf("condition %q must be OR or AND", spec.Condition)
+	}
+	switch spec.RegexTarget {
+	case "", "secret":
+		a.target = "secret"
+	case "match", "line":
+		a.target = spec.RegexTarget
+	default:
+		return nil, fmt.Errorf("regexTarget %q must be secret, match or line", spec.RegexTarget)
+	}
+	for _, s := range spec.Regexes {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("regex %q: %v", s, err)
+		}
+		a.regexes = append(a.regexes, re)
+	}
+	for _, s := range spec.Paths {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("path %q: %v", s, err)
+		}
+		a.paths = append(a.paths, re)
+	}
+	for _, w := range spec.StopWords {
+		if w != "" {
+			a.stopwords = append(a.stopwords, strings.ToLower(w))
+		}
+	}
+	if len(a.regexes)+len(a.paths)+len(a.commits)+len(a.stopwords) == 0 {
+		return nil, fmt.Errorf("allowlist has no regexes, paths, commits or stopwords")
+	}
+	return a, nil
+}
+
+// canMatchNewline reports whether a regular expression can match a line
+// break, so its windows must not be cut at line ends.
+func canMatchNewline(expr string) bool {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var walk func(*syntax.Regexp) bool
+	walk = func(n *syntax.Regexp) bool {
+		switch n.Op {
+		case syntax.OpAnyChar:
+			return true
+		case syntax.OpLiteral:
+			return slices.Contains(n.Rune, '\n')
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(n.Rune); i += 2 {
+				if n.Rune[i] <= '\n' && '\n' <= n.Rune[i+1] {
+					return true
+				}
+			}
+			return false
+		}
+		return slices.ContainsFunc(n.Sub, walk)
+	}
+	return walk(re)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,464 @@
+package rules
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+	"regexp"
+	"unsafe"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/keysweep/keysweep/finding"
+)
+
+// Engine runs compiled rules over content. It is immutable and safe for
+// concurrent use.
+type Engine struct {
+	rules    []*Rule
+	byID     map[string]int
+	ac       ahocorasick.AhoCorasick
+	keywords []string
+	kwRules  [][]int // keyword index → rule indexes
+	noKw     []int   // rules with a regex and no keywords
+	pathOnly []int   // rules with a path and no regex
+	global   []*allowlist
+	hasher   finding.Hasher
+}
+
+func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engine, error) {
+	e := &Engine{
+		rules:  rules,
+		byID:   make(map[string]int, len(rules)),
+		global: global,
+		hasher: finding.NewHasher(fingerprintKey),
+	}
+	kwIndex := map[string]int{}
+	for i, r := range rules {
+		e.byID[r.meta.ID] = i
+		switch {
+		case r.re == nil:
+			e.pathOnly = append(e.pathOnly, i)
+		case len(r.keywords) == 0:
+			e.noKw = append(e.noKw, i)
+		}
+		if r.re == nil {
+			continue
+		}
+		for _, k := range r.keywords {
+			j, ok := kwIndex[k]
+			if !ok {
+				j = len(e.keywords)
+				kwIndex[k] = j
+				e.keywords = append(e.keywords, k)
+				e.kwRules = append(e.kwRules, nil)
+			}
+			e.kwRules[j] = append(e.kwRules[j], i)
+		}
+	}
+	for _, r := range rules {
+		for _, q := range r.required {
+			if _, ok := e.byID[q.id]; !ok {
+				return nil, ruleError(r.file, r.meta.ID, "required rule %q does not exist", q.id)
+			}
+		}
+	}
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+		AsciiCaseInsensitive: true,
+		MatchKind:            ahocorasick.StandardMatch,
+		DFA:                  true,
+	})
+	e.ac = b.Build(e.keywords)
+	return e, nil
+}
+
+// Rules returns the catalog metadata of every rule, sorted by ID.
+func (e *Engine) Rules() []finding.Rule {
+	out := make([]finding.Rule, 0, len(e.rules))
+	for _, r := range e.rules {
+		out = append(out, r.meta)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Rule returns the compiled rule with the given ID.
+func (e *Engine) Rule(id string) (*Rule, bool) {
+	i, ok := e.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return e.rules[i], true
+}
+
+// Hasher returns the keyed hasher the engine fingerprints findings with.
+func (e *Engine) Hasher() finding.Hasher { return e.hasher }
+
+// Chunk is a piece of content to scan and where it came from.
+type Chunk struct {
+	// Data is the content. The engine does not keep it.
+	Data []byte
+	// Limit, when positive, is where this chunk's own bytes end: Data past
+	// Limit is look-ahead shared with the next chunk, and matches starting
+	// there are left to it.
+	Limit int
+	// Location is the place of Data; its line and column fields are ignored.
+	Location finding.Location
+	// Line and Column (1-based) are the position of Data[0]; zero means 1.
+	Line, Column int
+}
+
+// Result is what scanning a chunk produced.
+type Result struct {
+	Findings []finding.Finding
+	// Suppressed counts matches dropped by inline directives.
+	Suppressed int
+}
+
+// candidate is a match that passed a rule's own checks.
+type candidate struct {
+	rule                 int
+	start, end           int // whole match
+	secStart, secEnd     int
+	secret               string
+	validated            bool
+	details              map[string]string
+	note                 string
+	suppressed           bool
+}
+
+type window struct{ lo, hi int }
+
+// Scan runs every rule over one chunk.
+func (e *Engine) Scan(c Chunk) Result {
+	data := c.Data
+	limit := c.Limit
+	if limit <= 0 || limit > len(data) {
+		limit = len(data)
+	}
+	place := c.Location.FingerprintKey()
+	pathOK := func(r *Rule) bool { return r.path == nil || r.path.MatchString(place) }
+
+	wins := map[int][]window{}
+	if len(e.keywords) > 0 && len(data) > 0 {
+		it := e.ac.IterOverlappingByte(data)
+		for m := it.Next(); m != nil; m = it.Next() {
+			for _, ri := range e.kwRules[m.Pattern()] {
+				r := e.rules[ri]
+				ws := wins[ri]
+				if n := len(ws); n > 0 && m.Start() >= ws[n-1].lo && m.End() <= ws[n-1].hi {
+					continue // already covered
+				}
+				if !pathOK(r) {
+					continue
+				}
+				w := r.window(data, m.Start(), m.End())
+				if n := len(ws); n > 0 && w.lo <= ws[n-1].hi {
+					ws[n-1].hi = max(ws[n-1].hi, w.hi)
+				} else {
+					ws = append(ws, w)
+				}
+				wins[ri] = ws
+			}
+		}
+	}
+	for _, ri := range e.noKw {
+		if pathOK(e.rules[ri]) {
+			wins[ri] = []window{{0, len(data)}}
+		}
+	}
+
+	var cands []candidate
+	for ri, ws := range wins {
+		for _, w := range ws {
+			cands = e.matchWindow(cands, ri, data, w, limit, c.Location)
+		}
+	}
+	var res Result
+	cands = e.resolve(cands, data)
+	lines := newLineCounter(data, c.Line, c.Column)
+	for _, cd := range cands {
+		if cd.suppressed {
+			res.Suppressed++
+			continue
+		}
+		r := e.rules[cd.rule]
+		if r.skipReport {
+			continue
+		}
+		f := finding.Finding{
+			RuleID:    r.meta.ID,
+			Severity:  r.meta.Severity,
+			Message:   r.meta.Title + cd.note,
+			Location:  c.Location,
+			Secret:    cd.secret,
+			Entropy:   shannon(cd.secret),
+			Validated: cd.validated,
+			Details:   cd.details,
+			Tags:      r.meta.Tags,
+		}
+		f.Location.StartLine, f.Location.StartColumn = lines.at(cd.secStart)
+		f.Location.EndLine, f.Location.EndColumn = lines.at(cd.secEnd)
+		f.Fingerprint = e.hasher.Fingerprint(&f)
+		res.Findings = append(res.Findings, f)
+	}
+	return res
+}
+
+// window is the part of data a rule's regex runs in for a keyword hit at
+// [start, end): whole lines up to the rule's span on each side for rules
+// that stay on one line, the raw span for rules that can cross lines.
+func (r *Rule) window(data []byte, start, end int) window {
+	lo := max(0, start-r.span)
+	hi := min(len(data), end+r.span)
+	if r.multiline {
+		return window{lo, hi}
+	}
+	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	if i := bytes.IndexByte(data[end:hi], '\n'); i >= 0 {
+		hi = end + i
+	}
+	return window{lo, hi}
+}
+
+// matchWindow runs rule ri's regex in one window and appends the matches
+// that pass the rule's checks.
+func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, limit int, loc finding.Location) []candidate {
+	r := e.rules[ri]
+	for _, m := range r.re.FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
+		start, end := w.lo+m[0], w.lo+m[1]
+		if start >= limit || start == end {
+			continue
+		}
+		ss, se := start, end
+		if r.secretGroup > 0 {
+			ss, se = m[2*r.secretGroup], m[2*r.secretGroup+1]
+		} else {
+			for g := 1; 2*g < len(m); g++ {
+				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+					ss, se = m[2*g], m[2*g+1]
+					break
+				}
+			}
+		}
+		if ss < 0 {
+			continue
+		}
+		if r.secretGroup > 0 || ss != start || se != end {
+			ss, se = w.lo+ss, w.lo+se
+		}
+		if se <= ss {
+			continue
+		}
+		secret := string(data[ss:se])
+		if r.entropy > 0 && shannon(secret) < r.entropy {
+			continue
+		}
+		cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
+		if r.validate != nil {
+			ok, details := r.validate(secret)
+			if !ok {
+				continue
+			}
+			cd.validated, cd.details = true, details
+		}
+		line := lineAt(data, start, end)
+		if e.allowed(r, secret, data[start:end], line, loc) {
+			continue
+		}
+		cd.suppressed, cd.note = suppression(data, start, end)
+		cands = append(cands, cd)
+	}
+	return cands
+}
+
+// allowed reports whether a rule's own or a global allowlist allows a match.
+func (e *Engine) allowed(r *Rule, secret string, match, line []byte, loc finding.Location) bool {
+	for _, a := range r.allowlists {
+		if a.allows(secret, match, line, loc) {
+			return true
+		}
+	}
+	for _, a := range e.global {
+		if len(a.targetRules) > 0 && !slices.Contains(a.targetRules, r.meta.ID) {
+			continue
+		}
+		if a.allows(secret, match, line, loc) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *allowlist) allows(secret string, match, line []byte, loc finding.Location) bool {
+	place := loc.FingerprintKey()
+	var target string
+	switch a.target {
+	case "match":
+		target = string(match)
+	case "line":
+		target = string(line)
+	default:
+		target = secret
+	}
+	type check struct {
+		set bool
+		ok  func() bool
+	}
+	checks := []check{
+		{len(a.commits) > 0, func() bool { return loc.Commit != "" && slices.Contains(a.commits, loc.Commit) }},
+		{len(a.paths) > 0, func() bool { return anyMatch(a.paths, place) }},
+		{len(a.regexes) > 0, func() bool { return anyMatch(a.regexes, target) }},
+		{len(a.stopwords) > 0, func() bool {
+			low := strings.ToLower(secret)
+			return slices.ContainsFunc(a.stopwords, func(w string) bool { return strings.Contains(low, w) })
+		}},
+	}
+	for _, c := range checks {
+		if !c.set {
+			continue
+		}
+		ok := c.ok()
+		if a.and && !ok {
+			return false
+		}
+		if !a.and && ok {
+			return true
+		}
+	}
+	return a.and
+}
+
+func anyMatch(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve applies composite (required) rules, drops duplicates, and lets a
+// specific rule's match win over a generic rule's on the same secret.
+func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].secStart != cands[j].secStart {
+			return cands[i].secStart < cands[j].secStart
+		}
+		return cands[i].rule < cands[j].rule
+	})
+	cands = slices.CompactFunc(cands, func(a, b candidate) bool {
+		return a.rule == b.rule && a.secStart == b.secStart && a.secEnd == b.secEnd
+	})
+	out := cands[:0:0]
+	for i, c := range cands {
+		r := e.rules[c.rule]
+		if r.generic && e.overlapsSpecific(cands, i) {
+			continue
+		}
+		if len(r.required) > 0 && !e.requiredMet(cands, c, data) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (e *Engine) overlapsSpecific(cands []candidate, i int) bool {
+	c := cands[i]
+	for j, o := range cands {
+		if j == i || e.rules[o.rule].generic {
+			continue
+		}
+		if o.secStart < c.secEnd && c.secStart < o.secEnd {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) requiredMet(cands []candidate, c candidate, data []byte) bool {
+	r := e.rules[c.rule]
+	for _, q := range r.required {
+		qi := e.byID[q.id]
+		found := false
+		for _, o := range cands {
+			if o.rule == qi && within(data, c, o, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func within(data []byte, a, b candidate, q required) bool {
+	if q.withinLines >= 0 {
+		lo, hi := min(a.start, b.start), max(a.start, b.start)
+		if bytes.Count(data[lo:hi], []byte{'\n'}) > q.withinLines {
+			return false
+		}
+	}
+	if q.withinColumns >= 0 {
+		ca, cb := a.start-lineStart(data, a.start), b.start-lineStart(data, b.start)
+		if ca-cb > q.withinColumns || cb-ca > q.withinColumns {
+			return false
+		}
+	}
+	return true
+}
+
+func lineStart(data []byte, i int) int {
+	return bytes.LastIndexByte(data[:i], '\n') + 1
+}
+
+func lineEnd(data []byte, i int) int {
+	if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(data)
+}
+
+// lineAt returns the lines a match spans.
+func lineAt(data []byte, start, end int) []byte {
+	return data[lineStart(data, start):lineEnd(data, end)]
+}
+
+// ScanPath reports the rules that match a file by its path alone (a
+// keystore, say), whatever its content.
+func (e *Engine) ScanPath(loc finding.Location) []finding.Finding {
+	var out []finding.Finding
+	place := loc.FingerprintKey()
+	for _, ri := range e.pathOnly {
+		r := e.rules[ri]
+		if !r.path.MatchString(place) || r.skipReport {
+			continue
+		}
+		if e.allowed(r, "", nil, nil, loc) {
+			continue
+		}
+		f := finding.Finding{
+			RuleID:   r.meta.ID,
+			Severity: r.meta.Severity,
+			Message:  r.meta.Title,
+			Location: loc,
+			Tags:     r.meta.Tags,
+		}
+		f.Fingerprint = e.hasher.Fingerprint(&f)
+		out = append(out, f)
+	}
+	return out
+}
+
+// bytesToString views b as a string without copying; b must not change
+// while the string is in use.
+func bytesToString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"hash/crc32"
+	"strings"
+)
+
+// ValidateFunc checks a secret's structure offline (a checksum, a parse).
+// It returns false for a secret that cannot be genuine, and may return
+// facts learned about it (never the secret itself).
+type ValidateFunc func(secret string) (ok bool, details map[string]string)
+
+// Validators lists the names a rule's validate field accepts.
+func Validators() []string {
+	return []string{"github-crc32", "npm-crc32"}
+}
+
+func validator(name string) (ValidateFunc, bool) {
+	switch name {
+	case "github-crc32", "npm-crc32":
+		return validBase62Checksum, true
+	}
+	return nil, false
+}
+
+const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// base62CRC32 encodes the CRC-32 (IEEE) of s in base62, left-padded with
+// zeros to six characters, as GitHub's and npm's token checksums are.
+func base62CRC32(s string) string {
+	n := crc32.ChecksumIEEE([]byte(s))
+	var b [6]byte
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = base62Alphabet[n%62]
+		n /= 62
+	}
+	return string(b[:])
+}
+
+// validBase62Checksum checks the checksum of GitHub's (ghp_, gho_, ghu_,
+// ghs_, ghr_) and npm's (npm_) tokens: after the prefix come 30 random
+// characters, then the base62 CRC-32 of those 30 characters.
+func validBase62Checksum(token string) (bool, map[string]string) {
+	i := strings.IndexByte(token, '_')
+	if i < 0 || len(token)-i-1 != 36 {
+		return false, nil
+	}
+	body := token[i+1:]
+	return base62CRC32(body[:30]) == body[30:], nil
+}
