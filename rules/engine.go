@@ -2,10 +2,10 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"regexp"
 	"unsafe"
 
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
@@ -118,14 +118,14 @@ type Result struct {
 
 // candidate is a match that passed a rule's own checks.
 type candidate struct {
-	rule                 int
-	start, end           int // whole match
-	secStart, secEnd     int
-	secret               string
-	validated            bool
-	details              map[string]string
-	note                 string
-	suppressed           bool
+	rule             int
+	start, end       int // whole match
+	secStart, secEnd int
+	secret           string
+	validated        bool
+	details          map[string]string
+	note             string
+	suppressed       bool
 }
 
 type window struct{ lo, hi int }
