@@ -2,13 +2,15 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+	"github.com/coregx/ahocorasick"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -18,13 +20,15 @@ import (
 type Engine struct {
 	rules    []*Rule
 	byID     map[string]int
-	ac       ahocorasick.AhoCorasick
+	ac       *ahocorasick.Automaton
 	keywords []string
 	kwRules  [][]int // keyword index → rule indexes
 	noKw     []int   // rules with a regex and no keywords
 	pathOnly []int   // rules with a path and no regex
 	global   []*allowlist
 	hasher   finding.Hasher
+	// lower recycles the lower-cased copies keywords are matched in.
+	lower sync.Pool
 }
 
 func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engine, error) {
@@ -64,12 +68,13 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 			}
 		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		AsciiCaseInsensitive: true,
-		MatchKind:            ahocorasick.StandardMatch,
-		DFA:                  true,
-	})
-	e.ac = b.Build(e.keywords)
+	if len(e.keywords) > 0 {
+		ac, err := ahocorasick.NewBuilder().AddStrings(e.keywords).Build()
+		if err != nil {
+			return nil, fmt.Errorf("building keyword automaton: %w", err)
+		}
+		e.ac = ac
+	}
 	return e, nil
 }
 
@@ -141,19 +146,25 @@ func (e *Engine) Scan(c Chunk) Result {
 	pathOK := func(r *Rule) bool { return r.path == nil || r.path.MatchString(place) }
 
 	wins := map[int][]window{}
-	if len(e.keywords) > 0 && len(data) > 0 {
-		it := e.ac.IterOverlappingByte(data)
-		for m := it.Next(); m != nil; m = it.Next() {
-			for _, ri := range e.kwRules[m.Pattern()] {
+	if e.ac != nil && len(data) > 0 {
+		low, _ := e.lower.Get().(*[]byte)
+		if low == nil {
+			low = new([]byte)
+		}
+		*low = asciiLower((*low)[:0], data)
+		hits := e.ac.FindAllOverlapping(*low)
+		e.lower.Put(low)
+		for _, m := range hits {
+			for _, ri := range e.kwRules[m.PatternID] {
 				r := e.rules[ri]
 				ws := wins[ri]
-				if n := len(ws); n > 0 && m.Start() >= ws[n-1].lo && m.End() <= ws[n-1].hi {
+				if n := len(ws); n > 0 && m.Start >= ws[n-1].lo && m.End <= ws[n-1].hi {
 					continue // already covered
 				}
 				if !pathOK(r) {
 					continue
 				}
-				w := r.window(data, m.Start(), m.End())
+				w := r.window(data, m.Start, m.End)
 				if n := len(ws); n > 0 && w.lo <= ws[n-1].hi {
 					ws[n-1].hi = max(ws[n-1].hi, w.hi)
 				} else {
@@ -457,6 +468,19 @@ func (e *Engine) ScanPath(loc finding.Location) []finding.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// asciiLower appends src to dst with ASCII letters lower-cased: keywords
+// match case-insensitively.
+func asciiLower(dst, src []byte) []byte {
+	dst = slices.Grow(dst, len(src))[:len(src)]
+	for i, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return dst
 }
 
 // bytesToString views b as a string without copying; b must not change

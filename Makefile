@@ -1,0 +1,56 @@
+# keysweep's build. `make test` is what CI runs (.ci/run).
+GO      ?= go
+BIN     := bin
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+CACHE   := .cache
+
+.PHONY: all build test vet race sarif-check selfscan bench fuzz docs clean
+
+all: build
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
+
+## test: vet, the race-enabled test suite, SARIF validation with GitHub's rules, and the repo's own scan.
+test: vet race sarif-check selfscan
+
+vet:
+	$(GO) vet ./...
+
+race:
+	$(GO) test -race ./...
+
+# Every rule's examples, scanned with the allowlist of this repo's
+# .keysweep.toml out of the way, give a SARIF log with a result of every
+# rule; the SARIF multitool (installed from npm when missing) must find no
+# error in it, nor in the reporter's golden file.
+sarif-check: build
+	@mkdir -p $(CACHE)
+	./$(BIN)/keysweep scan --format sarif -o $(CACHE)/catalog.sarif rules/data; test $$? -eq 1
+	bash sarif/validate.sh $(CACHE)/catalog.sarif sarif/testdata/golden.sarif
+
+# The repository passes its own scan.
+selfscan: build
+	./$(BIN)/keysweep scan --respect-gitignore .
+
+## bench: engine and scanner benchmarks, then keysweep against gitleaks (when installed) on one tree.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./rules ./scanners/...
+	bash scripts/bench.sh
+
+## fuzz: run each fuzz target for FUZZTIME (default 20s).
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## docs: regenerate the README's rule table from the catalog (a test fails when it is stale).
+docs:
+	$(GO) test ./cmd/keysweep -run TestREADMERuleTable -update
+
+clean:
+	rm -rf $(BIN) $(CACHE)

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/keysweep/keysweep/finding"
+	"github.com/keysweep/keysweep/report"
+	"github.com/keysweep/keysweep/sarif"
+)
+
+// reportFlags are the flags every command that reports findings shares.
+type reportFlags struct {
+	format       string
+	output       string
+	baseline     string
+	ignoreFile   string
+	failOn       string
+	showSecrets  bool
+	noColor      bool
+	allowPartial bool
+}
+
+func (f *reportFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "report format: sarif, json or text")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` (default: standard output)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this earlier SARIF or JSON report (`FILE`)")
+	fl.StringVar(&f.ignoreFile, "ignore-file", "", "`FILE` of fingerprints to ignore, each with a reason (default: .keysweepignore at the scanned root)")
+	fl.StringVar(&f.failOn, "fail-on", "any", "exit 1 when a finding is at least this severe: info, low, medium, high, critical, any or none")
+	fl.BoolVar(&f.showSecrets, "show-secrets", false, "print secrets in reports instead of redacting them")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report (also: NO_COLOR)")
+	fl.BoolVar(&f.allowPartial, "allow-partial", false, "exit 0 or 1 even when some items could not be scanned (they are still reported)")
+}
+
+func (f *reportFlags) validate() error {
+	switch f.format {
+	case "sarif", "json", "text":
+	default:
+		return fmt.Errorf("--format %q: want sarif, json or text", f.format)
+	}
+	_, err := report.ParseFailOn(f.failOn)
+	return err
+}
+
+// finish filters r, writes it where the flags say, and returns the exit
+// code error (nil for a clean run).
+func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string, allRules []finding.Rule) error {
+	filter := report.Filter{}
+	if f.baseline != "" {
+		fps, err := report.LoadBaseline(f.baseline)
+		if err != nil {
+			return err
+		}
+		filter.Baseline = fps
+	}
+	ignorePath := f.ignoreFile
+	if ignorePath == "" {
+		ignorePath = joinRoot(root, ".keysweepignore")
+	}
+	ig, err := report.LoadIgnoreFile(ignorePath)
+	if err != nil {
+		return err
+	}
+	if ig == nil && f.ignoreFile != "" {
+		return fmt.Errorf("--ignore-file %s: no such file", f.ignoreFile)
+	}
+	filter.Ignore = ig
+	filter.Apply(r)
+	sortFindings(r.Findings)
+	r.Rules = rulesUsed(r.Findings, allRules)
+	r.ShowSecrets = f.showSecrets
+
+	if err := f.write(cmd, r); err != nil {
+		return err
+	}
+	if f.format != "text" || f.output != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), report.Summary(r))
+	}
+	failOn, _ := report.ParseFailOn(f.failOn)
+	switch {
+	case r.Incomplete() && !f.allowPartial:
+		return exitCodeError{exitError}
+	case failOn.Fails(r.Findings):
+		return exitCodeError{exitFindings}
+	}
+	return nil
+}
+
+func (f *reportFlags) write(cmd *cobra.Command, r *finding.Report) error {
+	var w io.Writer = cmd.OutOrStdout()
+	color := false
+	if f.output != "" && f.output != "-" {
+		// Open without truncating-by-replacement: a device or pipe such as
+		// /dev/null stays what it is, and a regular file is rewritten in
+		// place.
+		file, err := os.OpenFile(f.output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return fmt.Errorf("opening report file: %w", err)
+		}
+		defer file.Close()
+		w = file
+	} else if file, ok := w.(*os.File); ok {
+		color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(file.Fd()))
+	}
+	var err error
+	switch f.format {
+	case "sarif":
+		err = sarif.Write(w, r)
+	case "json":
+		err = report.WriteJSON(w, r)
+	default:
+		err = report.WriteText(w, r, report.TextOptions{Color: color})
+	}
+	if err != nil {
+		return err
+	}
+	if file, ok := w.(*os.File); ok && f.output != "" && f.output != "-" {
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("writing report file: %w", err)
+		}
+	}
+	return nil
+}
+
+func rulesUsed(findings []finding.Finding, all []finding.Rule) []finding.Rule {
+	used := map[string]bool{}
+	for _, f := range findings {
+		used[f.RuleID] = true
+	}
+	var out []finding.Rule
+	for _, r := range all {
+		if used[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func sortFindings(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i].Location, fs[j].Location
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		if a.StartLine != b.StartLine {
+			return a.StartLine < b.StartLine
+		}
+		if a.StartColumn != b.StartColumn {
+			return a.StartColumn < b.StartColumn
+		}
+		return strings.Compare(fs[i].RuleID, fs[j].RuleID) < 0
+	})
+}
+
+func joinRoot(root, name string) string {
+	if root == "" {
+		return name
+	}
+	return strings.TrimSuffix(root, string(os.PathSeparator)) + string(os.PathSeparator) + name
+}

@@ -1,0 +1,198 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/keysweep/keysweep/finding"
+)
+
+// TextOptions control the text report.
+type TextOptions struct {
+	// Color uses ANSI colours; callers set it only for a terminal that
+	// wants them (not when NO_COLOR is set). The default is no colour.
+	Color bool
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+	ansiDim   = "\x1b[2m"
+)
+
+var severityColor = map[finding.Severity]string{
+	finding.Critical: "\x1b[1;31m",
+	finding.High:     "\x1b[31m",
+	finding.Medium:   "\x1b[33m",
+	finding.Low:      "\x1b[36m",
+	finding.Info:     "\x1b[2m",
+}
+
+// WriteText writes r for a person at a terminal: findings grouped by file
+// (or resource), then notices, then a one-line summary.
+func WriteText(w io.Writer, r *finding.Report, opts TextOptions) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opts.Color || code == "" {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	titles := map[string]string{}
+	for _, rule := range r.Rules {
+		titles[rule.ID] = rule.Title
+	}
+	groups := map[string][]finding.Finding{}
+	var order []string
+	for _, f := range r.Findings {
+		key := f.Location.Path
+		if key == "" {
+			key = f.Location.Resource
+		}
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], f)
+	}
+	sort.Strings(order)
+	for _, key := range order {
+		fmt.Fprintln(bw, paint(ansiBold, key))
+		for _, f := range groups[key] {
+			pos := ""
+			if f.Location.StartLine > 0 {
+				pos = fmt.Sprintf("%d:%d", f.Location.StartLine, f.Location.StartColumn)
+			}
+			sev := fmt.Sprintf("%-8s", f.Severity)
+			title := titles[f.RuleID]
+			if title == "" {
+				title = f.Message
+			}
+			secret := f.Redacted()
+			if r.ShowSecrets {
+				secret = f.Secret
+			}
+			fmt.Fprintf(bw, "  %-9s %s %s %s\n", pos, paint(severityColor[f.Severity], sev), title, paint(ansiDim, "["+f.RuleID+"]"))
+			var facts []string
+			if secret != "" {
+				facts = append(facts, "secret "+secret)
+			}
+			if f.Message != title && f.Message != "" {
+				facts = append(facts, f.Message)
+			}
+			if f.Location.Commit != "" {
+				facts = append(facts, fmt.Sprintf("commit %.12s by %s on %s", f.Location.Commit, f.Location.Author, f.Location.Date))
+			}
+			if f.Location.Field != "" {
+				facts = append(facts, "field "+f.Location.Field)
+			}
+			if f.Validated {
+				facts = append(facts, "structure checked")
+			}
+			for _, k := range sortedKeys(f.Details) {
+				facts = append(facts, k+" "+f.Details[k])
+			}
+			facts = append(facts, "fingerprint "+f.Fingerprint)
+			fmt.Fprintf(bw, "  %-9s %s\n", "", paint(ansiDim, strings.Join(facts, " · ")))
+		}
+		fmt.Fprintln(bw)
+	}
+	for _, n := range r.Notices {
+		where := ""
+		if n.Path != "" {
+			where = n.Path + ": "
+		}
+		fmt.Fprintf(bw, "%s %s%s\n", paint(noticeColor(n.Level), string(n.Level)+":"), where, n.Message)
+	}
+	fmt.Fprintln(bw, Summary(r))
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing text report: %w", err)
+	}
+	return nil
+}
+
+// Summary is the report's last line: counts of findings by severity and of
+// what was scanned and skipped.
+func Summary(r *finding.Report) string {
+	var bySev []string
+	counts := map[finding.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+	}
+	sevs := finding.Severities()
+	for i := len(sevs) - 1; i >= 0; i-- {
+		if n := counts[sevs[i]]; n > 0 {
+			bySev = append(bySev, fmt.Sprintf("%d %s", n, sevs[i]))
+		}
+	}
+	s := r.Stats
+	head := "no findings"
+	if len(r.Findings) > 0 {
+		head = fmt.Sprintf("%d finding%s (%s)", len(r.Findings), plural(len(r.Findings)), strings.Join(bySev, ", "))
+	}
+	line := fmt.Sprintf("%s in %d file%s, %s", head, s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
+	var extra []string
+	if s.SkippedBinary > 0 {
+		extra = append(extra, fmt.Sprintf("%d binary skipped", s.SkippedBinary))
+	}
+	if s.SkippedSize > 0 {
+		extra = append(extra, fmt.Sprintf("%d over size limit", s.SkippedSize))
+	}
+	if s.SkippedIgnored > 0 {
+		extra = append(extra, fmt.Sprintf("%d excluded", s.SkippedIgnored))
+	}
+	if s.Suppressed > 0 {
+		extra = append(extra, fmt.Sprintf("%d suppressed inline", s.Suppressed))
+	}
+	if s.Baselined > 0 {
+		extra = append(extra, fmt.Sprintf("%d in baseline or ignore file", s.Baselined))
+	}
+	if len(extra) > 0 {
+		line += "; " + strings.Join(extra, ", ")
+	}
+	if r.Incomplete() {
+		line += "; INCOMPLETE: some items were not scanned (see errors above)"
+	}
+	return line
+}
+
+func noticeColor(l finding.Level) string {
+	switch l {
+	case finding.LevelError:
+		return severityColor[finding.High]
+	case finding.LevelWarning:
+		return severityColor[finding.Medium]
+	}
+	return ansiDim
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

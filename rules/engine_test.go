@@ -1,0 +1,203 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/keysweep/keysweep/finding"
+)
+
+// loadTestConfig compiles a configuration written inline.
+func loadTestConfig(t *testing.T, toml string) *Engine {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "test.toml")
+	if err := os.WriteFile(p, []byte(toml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e, _, err := Load(LoadOptions{ConfigFile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func scanText(e *Engine, path, text string) []finding.Finding {
+	loc := finding.Location{Kind: finding.KindFile, Path: path, Key: path}
+	return e.Scan(Chunk{Data: []byte(text), Location: loc}).Findings
+}
+
+func TestOverlappingKeywords(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "long"
+regex = '''api_key=(\w{8})'''
+keywords = ["api_key"]
+[[rules]]
+id = "short"
+regex = '''key=(\w{8})'''
+keywords = ["key"]
+`)
+	got := ruleIDs(scanText(e, "a.txt", "api_key=abcdefgh\n"))
+	if strings.Join(got, ",") != "long,short" {
+		t.Errorf("rules = %v, want both: keywords overlap", got)
+	}
+}
+
+func TestGenericLosesToSpecific(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "specific"
+regex = '''tok_[a-z]{8}'''
+keywords = ["tok_"]
+[[rules]]
+id = "generic"
+regex = '''token\s*=\s*"([^"]+)"'''
+keywords = ["token"]
+tags = ["generic"]
+`)
+	got := ruleIDs(scanText(e, "a.txt", `token = "tok_abcdefgh"`+"\n"+`token = "zzzzzzzz"`))
+	if strings.Join(got, ",") != "specific,generic" {
+		t.Errorf("rules = %v, want specific then generic on line 2 only", got)
+	}
+}
+
+func TestLineAndColumn(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "t"
+regex = '''tok_[a-z]{8}'''
+keywords = ["tok_"]
+`)
+	fs := scanText(e, "a.txt", "one\ntwo tok_abcdefgh\n\n  tok_zyxwvuts")
+	if len(fs) != 2 {
+		t.Fatalf("findings = %v", fs)
+	}
+	for i, want := range [][4]int{{2, 5, 2, 17}, {4, 3, 4, 15}} {
+		l := fs[i].Location
+		if got := [4]int{l.StartLine, l.StartColumn, l.EndLine, l.EndColumn}; got != want {
+			t.Errorf("finding %d at %v, want %v", i, got, want)
+		}
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "t"
+regex = '''tok_[a-z]{8}'''
+keywords = ["tok_"]
+`)
+	cases := map[string]int{
+		"x = tok_abcdefgh // keysweep:allow test fixture":           0,
+		"# keysweep:allow rotated in 2024\nx = tok_abcdefgh":         0,
+		"x = tok_abcdefgh # gitleaks:allow":                          0,
+		"x = tok_abcdefgh # trufflehog:ignore":                       0,
+		"x = tok_abcdefgh # pragma: allowlist secret":                0,
+		"# pragma: allowlist nextline secret\nx = tok_abcdefgh":      0,
+		"x = tok_abcdefgh // keysweep:allow":                         1, // no reason
+		"# keysweep:allow fixture\n\nx = tok_abcdefgh":               1, // not the line above
+		"x = tok_abcdefgh":                                           1,
+	}
+	for text, want := range cases {
+		res := e.Scan(Chunk{Data: []byte(text), Location: finding.Location{Path: "a"}})
+		if len(res.Findings) != want {
+			t.Errorf("%q: %d findings, want %d", text, len(res.Findings), want)
+		}
+		if want == 0 && res.Suppressed != 1 {
+			t.Errorf("%q: suppressed = %d, want 1", text, res.Suppressed)
+		}
+		if want == 1 && strings.Contains(text, "keysweep:allow\n") == false && strings.HasSuffix(text, "keysweep:allow") && !strings.Contains(res.Findings[0].Message, "needs a reason") {
+			t.Errorf("%q: message %q should say the directive needs a reason", text, res.Findings[0].Message)
+		}
+	}
+}
+
+func TestAllowlists(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "t"
+regex = '''tok_([a-z]{8})'''
+keywords = ["tok_"]
+[[rules.allowlists]]
+stopwords = ["fake"]
+[[rules.allowlists]]
+condition = "AND"
+paths = ['''^test/''']
+regexTarget = "line"
+regexes = ['''fixture''']
+
+[[allowlists]]
+paths = ['''^vendor/''']
+`)
+	cases := []struct {
+		path, text string
+		want       int
+	}{
+		{"a.txt", "tok_abcdefgh", 1},
+		{"a.txt", "tok_fakeabcd", 0},
+		{"vendor/x.go", "tok_abcdefgh", 0},
+		{"test/x.go", "tok_abcdefgh", 1},
+		{"test/x.go", "fixture tok_abcdefgh", 0},
+		{"src/x.go", "fixture tok_abcdefgh", 1},
+	}
+	for _, c := range cases {
+		if got := len(scanText(e, c.path, c.text)); got != c.want {
+			t.Errorf("%s %q: %d findings, want %d", c.path, c.text, got, c.want)
+		}
+	}
+}
+
+func TestRequiredCompanion(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "key-id"
+regex = '''KID[0-9]{4}'''
+keywords = ["kid"]
+skipReport = true
+[[rules]]
+id = "pair"
+regex = '''secret=([a-z]{8})'''
+keywords = ["secret="]
+[[rules.required]]
+id = "key-id"
+withinLines = 1
+`)
+	if got := ruleIDs(scanText(e, "a", "KID1234\nsecret=abcdefgh")); strings.Join(got, ",") != "pair" {
+		t.Errorf("with companion: %v", got)
+	}
+	if got := ruleIDs(scanText(e, "a", "KID1234\n\n\nsecret=abcdefgh")); len(got) != 0 {
+		t.Errorf("companion too far: %v", got)
+	}
+}
+
+func TestFingerprintIgnoresLine(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "t"
+regex = '''tok_[a-z]{8}'''
+keywords = ["tok_"]
+`)
+	a := scanText(e, "a.txt", "tok_abcdefgh")[0].Fingerprint
+	b := scanText(e, "a.txt", "\n\n\nx tok_abcdefgh")[0].Fingerprint
+	c := scanText(e, "a.txt", "tok_abcdefgi")[0].Fingerprint
+	d := scanText(e, "b.txt", "tok_abcdefgh")[0].Fingerprint
+	if a != b || a == c || a == d {
+		t.Errorf("fingerprints: moved %v, other secret %v, other file %v", a == b, a != c, a != d)
+	}
+}
+
+func TestMultilineWindow(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "block"
+regex = '''-----BEGIN X-----\n[A-Za-z0-9\n]{20,}-----END X-----'''
+keywords = ["-----begin x"]
+span = 16384
+`)
+	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\n", 200)
+	if got := scanText(e, "k", "-----BEGIN X-----\n"+body+"-----END X-----\n"); len(got) != 1 {
+		t.Errorf("multi-line block: %d findings", len(got))
+	}
+}
