@@ -235,8 +235,10 @@ func compileAllowlist(spec AllowlistSpec) (*allowlist, error) {
 	return a, nil
 }
 
-// canMatchNewline reports whether a regular expression can match a line
-// break, so its windows must not be cut at line ends.
+// canMatchNewline reports whether a regular expression matches a line break
+// on purpose, so its windows must not be cut at line ends: a (?s) dot, a
+// literal \n, or a class such as [\s\S] or [A-Za-z0-9\n]. The whitespace
+// class \s alone does not count: `key\s*=\s*value` is meant for one line.
 func canMatchNewline(expr string) bool {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
@@ -250,16 +252,33 @@ func canMatchNewline(expr string) bool {
 		case syntax.OpLiteral:
 			return slices.Contains(n.Rune, '\n')
 		case syntax.OpCharClass:
-			for i := 0; i+1 < len(n.Rune); i += 2 {
-				if n.Rune[i] <= '\n' && '\n' <= n.Rune[i+1] {
-					return true
-				}
-			}
-			return false
+			return classHasNewline(n.Rune) && !isSpaceClass(n.Rune)
 		}
 		return slices.ContainsFunc(n.Sub, walk)
 	}
 	return walk(re)
+}
+
+func classHasNewline(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] <= '\n' && '\n' <= ranges[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpaceClass reports whether a class holds only ASCII whitespace, as \s
+// and [\t\n ] do.
+func isSpaceClass(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if !strings.ContainsRune(" \t\n\v\f\r", r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func firstNonEmpty(s ...string) string {

@@ -90,15 +90,15 @@ regex = '''tok_[a-z]{8}'''
 keywords = ["tok_"]
 `)
 	cases := map[string]int{
-		"x = tok_abcdefgh // keysweep:allow test fixture":           0,
-		"# keysweep:allow rotated in 2024\nx = tok_abcdefgh":         0,
-		"x = tok_abcdefgh # gitleaks:allow":                          0,
-		"x = tok_abcdefgh # trufflehog:ignore":                       0,
-		"x = tok_abcdefgh # pragma: allowlist secret":                0,
-		"# pragma: allowlist nextline secret\nx = tok_abcdefgh":      0,
-		"x = tok_abcdefgh // keysweep:allow":                         1, // no reason
-		"# keysweep:allow fixture\n\nx = tok_abcdefgh":               1, // not the line above
-		"x = tok_abcdefgh":                                           1,
+		"x = tok_abcdefgh // keysweep:allow test fixture":       0,
+		"# keysweep:allow rotated in 2024\nx = tok_abcdefgh":    0,
+		"x = tok_abcdefgh # gitleaks:allow":                     0,
+		"x = tok_abcdefgh # trufflehog:ignore":                  0,
+		"x = tok_abcdefgh # pragma: allowlist secret":           0,
+		"# pragma: allowlist nextline secret\nx = tok_abcdefgh": 0,
+		"x = tok_abcdefgh // keysweep:allow":                    1, // no reason
+		"# keysweep:allow fixture\n\nx = tok_abcdefgh":          1, // not the line above
+		"x = tok_abcdefgh":                                      1,
 	}
 	for text, want := range cases {
 		res := e.Scan(Chunk{Data: []byte(text), Location: finding.Location{Path: "a"}})
@@ -199,5 +199,22 @@ span = 16384
 	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\n", 200)
 	if got := scanText(e, "k", "-----BEGIN X-----\n"+body+"-----END X-----\n"); len(got) != 1 {
 		t.Errorf("multi-line block: %d findings", len(got))
+	}
+}
+
+func TestCanMatchNewline(t *testing.T) {
+	for expr, want := range map[string]bool{
+		`key\s*=\s*(\w+)`:       false,
+		`a[ \t]*b`:              false,
+		`(?s)begin.*end`:        true,
+		`begin\nbody`:           true,
+		`BEGIN[\s\S]{64,}END`:   true,
+		`[A-Za-z0-9+/=\n]{64,}`: true,
+		`"([^"]{8,})"`:          true,
+		`ghp_[A-Za-z0-9]{36}`:   false,
+	} {
+		if got := canMatchNewline(expr); got != want {
+			t.Errorf("canMatchNewline(%q) = %v, want %v", expr, got, want)
+		}
 	}
 }
