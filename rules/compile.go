@@ -35,6 +35,15 @@ type Rule struct {
 	skipReport  bool
 	required    []required
 	generic     bool
+	anchor      anchor
+}
+
+// anchor is set for rules whose every match begins with all their keywords
+// (a fixed prefix such as "ghp_"): the engine then tries the regex once at
+// each keyword hit instead of scanning the hit's line.
+type anchor struct {
+	re           *regexp.Regexp // ^(?:regex)
+	wordBoundary bool           // the regex starts with \b
 }
 
 type required struct {
@@ -116,7 +125,10 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 			return nil, ruleError(file, id, "regex: %v", err)
 		}
 		r.re = re
-		r.multiline = canMatchNewline(spec.Regex)
+		// A rule that sets a span is multi-line by declaration: regexes
+		// such as BEGIN…\s…END cross lines through \s, which
+		// canMatchNewline does not count.
+		r.multiline = spec.Span > 0 || canMatchNewline(spec.Regex)
 		switch {
 		case spec.SecretGroup < 0 || spec.SecretGroup > re.NumSubexp():
 			return nil, ruleError(file, id, "secretGroup %d, but the regex has %d groups", spec.SecretGroup, re.NumSubexp())
@@ -145,6 +157,9 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		if !slices.Contains(r.keywords, k) {
 			r.keywords = append(r.keywords, k)
 		}
+	}
+	if r.re != nil {
+		r.anchor = anchorFor(spec.Regex, r.keywords)
 	}
 	if spec.Path != "" {
 		p, err := regexp.Compile(spec.Path)
@@ -257,6 +272,61 @@ func canMatchNewline(expr string) bool {
 		return slices.ContainsFunc(n.Sub, walk)
 	}
 	return walk(re)
+}
+
+// anchorFor returns the anchor of a rule whose matches all begin with a
+// literal that starts with every one of its keywords, or the zero anchor.
+func anchorFor(expr string, keywords []string) anchor {
+	if len(keywords) == 0 {
+		return anchor{}
+	}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return anchor{}
+	}
+	lit, wb, ok := leadingLiteral(re)
+	if !ok {
+		return anchor{}
+	}
+	low := strings.ToLower(lit)
+	for _, k := range keywords {
+		if !strings.HasPrefix(low, k) {
+			return anchor{}
+		}
+	}
+	if wb && !isWordByte(lit[0]) {
+		return anchor{} // \b before a non-word byte depends on what precedes
+	}
+	anchored, err := regexp.Compile(`^(?:` + expr + `)`)
+	if err != nil {
+		return anchor{}
+	}
+	return anchor{re: anchored, wordBoundary: wb}
+}
+
+// leadingLiteral returns the literal every match of n begins with, looking
+// through captures and leading \b.
+func leadingLiteral(n *syntax.Regexp) (lit string, wordBoundary, ok bool) {
+	for {
+		switch n.Op {
+		case syntax.OpCapture:
+			n = n.Sub[0]
+		case syntax.OpConcat:
+			i := 0
+			for i < len(n.Sub) && (n.Sub[i].Op == syntax.OpWordBoundary || n.Sub[i].Op == syntax.OpEmptyMatch) {
+				wordBoundary = wordBoundary || n.Sub[i].Op == syntax.OpWordBoundary
+				i++
+			}
+			if i == len(n.Sub) {
+				return "", false, false
+			}
+			n = n.Sub[i]
+		case syntax.OpLiteral:
+			return string(n.Rune), wordBoundary, len(n.Rune) > 0
+		default:
+			return "", false, false
+		}
+	}
 }
 
 func classHasNewline(ranges []rune) bool {

@@ -50,9 +50,11 @@ type RuleSpec struct {
 	Keywords []string `toml:"keywords"`
 	// NoKeywords gives the reason a built-in rule has no keywords.
 	NoKeywords string `toml:"noKeywords"`
-	// Span is how far (in bytes) from a keyword hit a match may reach;
-	// windows grow to whole lines up to this far. The default is 1024;
-	// multi-line rules (private keys) set more.
+	// Span makes a rule multi-line: its regex then runs within Span bytes
+	// each side of a keyword hit, not cut at line ends. Without it, a rule
+	// runs on the hit's line (up to 1024 bytes each side), unless its regex
+	// matches line breaks explicitly ((?s)., \n, [\s\S]), when it gets
+	// 4096 bytes each side. \s alone keeps a rule on one line.
 	Span int `toml:"span"`
 	// Path restricts the rule to files whose slash path (relative to the
 	// scanned root) matches; a rule with a Path and no Regex reports the

@@ -146,6 +146,7 @@ func (e *Engine) Scan(c Chunk) Result {
 	pathOK := func(r *Rule) bool { return r.path == nil || r.path.MatchString(place) }
 
 	wins := map[int][]window{}
+	var cands []candidate
 	if e.ac != nil && len(data) > 0 {
 		low, _ := e.lower.Get().(*[]byte)
 		if low == nil {
@@ -157,6 +158,12 @@ func (e *Engine) Scan(c Chunk) Result {
 		for _, m := range hits {
 			for _, ri := range e.kwRules[m.PatternID] {
 				r := e.rules[ri]
+				if r.anchor.re != nil {
+					if pathOK(r) {
+						cands = e.matchAt(cands, ri, data, m.Start, limit, c.Location)
+					}
+					continue
+				}
 				ws := wins[ri]
 				if n := len(ws); n > 0 && m.Start >= ws[n-1].lo && m.End <= ws[n-1].hi {
 					continue // already covered
@@ -180,7 +187,6 @@ func (e *Engine) Scan(c Chunk) Result {
 		}
 	}
 
-	var cands []candidate
 	for ri, ws := range wins {
 		for _, w := range ws {
 			cands = e.matchWindow(cands, ri, data, w, limit, c.Location)
@@ -238,52 +244,86 @@ func (r *Rule) window(data []byte, start, end int) window {
 // matchWindow runs rule ri's regex in one window and appends the matches
 // that pass the rule's checks.
 func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, limit int, loc finding.Location) []candidate {
-	r := e.rules[ri]
-	for _, m := range r.re.FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
-		start, end := w.lo+m[0], w.lo+m[1]
-		if start >= limit || start == end {
-			continue
-		}
-		ss, se := start, end
-		if r.secretGroup > 0 {
-			ss, se = m[2*r.secretGroup], m[2*r.secretGroup+1]
-		} else {
-			for g := 1; 2*g < len(m); g++ {
-				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-					ss, se = m[2*g], m[2*g+1]
-					break
-				}
-			}
-		}
-		if ss < 0 {
-			continue
-		}
-		if r.secretGroup > 0 || ss != start || se != end {
-			ss, se = w.lo+ss, w.lo+se
-		}
-		if se <= ss {
-			continue
-		}
-		secret := string(data[ss:se])
-		if r.entropy > 0 && shannon(secret) < r.entropy {
-			continue
-		}
-		cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
-		if r.validate != nil {
-			ok, details := r.validate(secret)
-			if !ok {
-				continue
-			}
-			cd.validated, cd.details = true, details
-		}
-		line := lineAt(data, start, end)
-		if e.allowed(r, secret, data[start:end], line, loc) {
-			continue
-		}
-		cd.suppressed, cd.note = suppression(data, start, end)
-		cands = append(cands, cd)
+	for _, m := range e.rules[ri].re.FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
+		cands = e.consider(cands, ri, data, offset(m, w.lo), limit, loc)
 	}
 	return cands
+}
+
+// matchAt runs an anchored rule's regex at a keyword hit: its matches all
+// begin with the keyword, so one anchored attempt there replaces a scan of
+// the whole line.
+func (e *Engine) matchAt(cands []candidate, ri int, data []byte, at int, limit int, loc finding.Location) []candidate {
+	r := e.rules[ri]
+	if r.anchor.wordBoundary && at > 0 && isWordByte(data[at-1]) {
+		return cands // data[at] is a word byte: no boundary here
+	}
+	end := min(len(data), at+r.span)
+	if !r.multiline {
+		if i := bytes.IndexByte(data[at:end], '\n'); i >= 0 {
+			end = at + i
+		}
+	}
+	if m := r.anchor.re.FindSubmatchIndex(data[at:end]); m != nil {
+		cands = e.consider(cands, ri, data, offset(m, at), limit, loc)
+	}
+	return cands
+}
+
+// offset moves submatch indexes found in data[base:] to data's frame.
+func offset(m []int, base int) []int {
+	for i, v := range m {
+		if v >= 0 {
+			m[i] = v + base
+		}
+	}
+	return m
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// consider checks one regex match m (submatch indexes into data) against
+// the rule's secret group, entropy, validator, allowlists and inline
+// suppressions, and appends it as a candidate if it stands.
+func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit int, loc finding.Location) []candidate {
+	r := e.rules[ri]
+	start, end := m[0], m[1]
+	if start >= limit || start == end {
+		return cands
+	}
+	ss, se := start, end
+	if r.secretGroup > 0 {
+		ss, se = m[2*r.secretGroup], m[2*r.secretGroup+1]
+	} else {
+		for g := 1; 2*g < len(m); g++ {
+			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+				ss, se = m[2*g], m[2*g+1]
+				break
+			}
+		}
+	}
+	if ss < 0 || se <= ss {
+		return cands
+	}
+	secret := string(data[ss:se])
+	if r.entropy > 0 && shannon(secret) < r.entropy {
+		return cands
+	}
+	cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
+	if r.validate != nil {
+		ok, details := r.validate(secret)
+		if !ok {
+			return cands
+		}
+		cd.validated, cd.details = true, details
+	}
+	if e.allowed(r, secret, data[start:end], lineAt(data, start, end), loc) {
+		return cands
+	}
+	cd.suppressed, cd.note = suppression(data, start, end)
+	return append(cands, cd)
 }
 
 // allowed reports whether a rule's own or a global allowlist allows a match.
