@@ -1,7 +1,7 @@
 # keysweep's build. `make test` is what CI runs (.ci/run).
 GO      ?= go
 BIN     := bin
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 CACHE   := .cache
 

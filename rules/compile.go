@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -253,7 +254,8 @@ func compileAllowlist(spec AllowlistSpec) (*allowlist, error) {
 // canMatchNewline reports whether a regular expression matches a line break
 // on purpose, so its windows must not be cut at line ends: a (?s) dot, a
 // literal \n, or a class such as [\s\S] or [A-Za-z0-9\n]. The whitespace
-// class \s alone does not count: `key\s*=\s*value` is meant for one line.
+// class \s and negated classes ([^"]) do not count: `key\s*=\s*"[^"]+"` is
+// meant for one line.
 func canMatchNewline(expr string) bool {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
@@ -267,7 +269,7 @@ func canMatchNewline(expr string) bool {
 		case syntax.OpLiteral:
 			return slices.Contains(n.Rune, '\n')
 		case syntax.OpCharClass:
-			return classHasNewline(n.Rune) && !isSpaceClass(n.Rune)
+			return classHasNewline(n.Rune) && !isSpaceClass(n.Rune) && !isNegatedClass(n.Rune)
 		}
 		return slices.ContainsFunc(n.Sub, walk)
 	}
@@ -336,6 +338,18 @@ func classHasNewline(ranges []rune) bool {
 		}
 	}
 	return false
+}
+
+// isNegatedClass reports whether a class looks written as a negation
+// ([^"], [^A-Za-z0-9]): it holds most of Unicode but not all of it. Such
+// classes are delimiters or "anything but the quote" runs, meant for one
+// line; [\s\S] holds all of Unicode and stays multi-line.
+func isNegatedClass(ranges []rune) bool {
+	var size int
+	for i := 0; i+1 < len(ranges); i += 2 {
+		size += int(ranges[i+1]-ranges[i]) + 1
+	}
+	return size > 0x10000 && size < unicode.MaxRune+1
 }
 
 // isSpaceClass reports whether a class holds only ASCII whitespace, as \s

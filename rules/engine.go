@@ -148,14 +148,7 @@ func (e *Engine) Scan(c Chunk) Result {
 	wins := map[int][]window{}
 	var cands []candidate
 	if e.ac != nil && len(data) > 0 {
-		low, _ := e.lower.Get().(*[]byte)
-		if low == nil {
-			low = new([]byte)
-		}
-		*low = asciiLower((*low)[:0], data)
-		hits := e.ac.FindAllOverlapping(*low)
-		e.lower.Put(low)
-		for _, m := range hits {
+		for _, m := range e.keywordHits(data) {
 			for _, ri := range e.kwRules[m.PatternID] {
 				r := e.rules[ri]
 				if r.anchor.re != nil {
@@ -345,51 +338,43 @@ func (e *Engine) allowed(r *Rule, secret string, match, line []byte, loc finding
 }
 
 func (a *allowlist) allows(secret string, match, line []byte, loc finding.Location) bool {
-	place := loc.FingerprintKey()
-	var target string
-	switch a.target {
-	case "match":
-		target = string(match)
-	case "line":
-		target = string(line)
-	default:
-		target = secret
-	}
-	type check struct {
-		set bool
-		ok  func() bool
-	}
-	checks := []check{
-		{len(a.commits) > 0, func() bool { return loc.Commit != "" && slices.Contains(a.commits, loc.Commit) }},
-		{len(a.paths) > 0, func() bool { return anyMatch(a.paths, place) }},
-		{len(a.regexes) > 0, func() bool { return anyMatch(a.regexes, target) }},
-		{len(a.stopwords) > 0, func() bool {
-			low := strings.ToLower(secret)
-			return slices.ContainsFunc(a.stopwords, func(w string) bool { return strings.Contains(low, w) })
-		}},
-	}
-	for _, c := range checks {
-		if !c.set {
-			continue
+	// Each criterion that is set either decides (OR: any holds; AND: one
+	// fails) or passes to the next; cheap criteria go first.
+	decided := func(ok bool) bool { return ok != a.and }
+	if len(a.commits) > 0 {
+		if ok := loc.Commit != "" && slices.Contains(a.commits, loc.Commit); decided(ok) {
+			return ok
 		}
-		ok := c.ok()
-		if a.and && !ok {
-			return false
+	}
+	if len(a.stopwords) > 0 {
+		low := strings.ToLower(secret)
+		ok := slices.ContainsFunc(a.stopwords, func(w string) bool { return strings.Contains(low, w) })
+		if decided(ok) {
+			return ok
 		}
-		if !a.and && ok {
-			return true
+	}
+	if len(a.paths) > 0 {
+		place := loc.FingerprintKey()
+		ok := slices.ContainsFunc(a.paths, func(re *regexp.Regexp) bool { return re.MatchString(place) })
+		if decided(ok) {
+			return ok
+		}
+	}
+	if len(a.regexes) > 0 {
+		var ok bool
+		switch a.target {
+		case "match":
+			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.Match(match) })
+		case "line":
+			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.Match(line) })
+		default:
+			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.MatchString(secret) })
+		}
+		if decided(ok) {
+			return ok
 		}
 	}
 	return a.and
-}
-
-func anyMatch(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
 }
 
 // resolve applies composite (required) rules, drops duplicates, and lets a
@@ -508,6 +493,19 @@ func (e *Engine) ScanPath(loc finding.Location) []finding.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// keywordHits returns every occurrence of every keyword in data, matched
+// case-insensitively (on a pooled lower-cased copy), in order of position.
+func (e *Engine) keywordHits(data []byte) []ahocorasick.Match {
+	low, _ := e.lower.Get().(*[]byte)
+	if low == nil {
+		low = new([]byte)
+	}
+	*low = asciiLower((*low)[:0], data)
+	hits := e.ac.FindAllOverlapping(*low)
+	e.lower.Put(low)
+	return hits
 }
 
 // asciiLower appends src to dst with ASCII letters lower-cased: keywords

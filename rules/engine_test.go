@@ -210,7 +210,6 @@ func TestCanMatchNewline(t *testing.T) {
 		`begin\nbody`:           true,
 		`BEGIN[\s\S]{64,}END`:   true,
 		`[A-Za-z0-9+/=\n]{64,}`: true,
-		`"([^"]{8,})"`:          true,
 		`ghp_[A-Za-z0-9]{36}`:   false,
 	} {
 		if got := canMatchNewline(expr); got != want {

@@ -38,9 +38,12 @@ func main() {
 
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := newRootCmd(stdin, stdout, stderr)
+	cmd, finish := newRootCmd(stdin, stdout, stderr)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
+	if ferr := finish(); ferr != nil && err == nil {
+		err = ferr
+	}
 	var ec exitCodeError
 	switch {
 	case err == nil:

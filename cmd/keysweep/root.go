@@ -1,13 +1,18 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	root := &cobra.Command{
+// newRootCmd builds the command tree; finish must run after it executes
+// (it stops a --cpuprofile).
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) (root *cobra.Command, finish func() error) {
+	root = &cobra.Command{
 		Use:   "keysweep",
 		Short: "Find leaked secrets and the misconfigurations that leak them",
 		Long: `keysweep finds leaked secrets (API keys, passwords, tokens, private keys,
@@ -23,5 +28,30 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newRulesCmd(), newVersionCmd())
-	return root
+
+	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
+	// profile of the run.
+	var profile string
+	var profileFile *os.File
+	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if profile == "" {
+			return nil
+		}
+		f, err := os.Create(profile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		profileFile = f
+		return pprof.StartCPUProfile(f)
+	}
+	finish = func() error {
+		if profileFile == nil {
+			return nil
+		}
+		pprof.StopCPUProfile()
+		return profileFile.Close()
+	}
+	return root, finish
 }

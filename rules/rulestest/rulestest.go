@@ -60,12 +60,28 @@ type Secret struct {
 
 var identifiers = []string{"config", "handler", "request", "response", "buffer", "index", "count", "result",
 	"client", "server", "parser", "value", "items", "options", "context", "logger", "cache", "session",
-	"tokenizer", "password_field", "secret_name", "auth_header", "api_version", "key_id"}
+	"task", "mask", "path", "pattern", "bottom", "status", "matrix", "vector", "node", "edge", "graph", "module"}
+
+// keywordLines are harmless lines that mention words secret rules look
+// for. Real source trees have such a line every 150 to 300 lines (measured
+// on the sympy and ansible trees: "pass" 160, "token" 70, "api" 50 and
+// "secret" 25 times per MB); the corpus keeps to that density.
+var keywordLines = []string{
+	"    token = self.tokenizer.next_token()\n",
+	"    password = os.environ.get(\"DB_PASSWORD\")\n",
+	"    if not passed: raise AssertionError(\"check did not pass\")\n",
+	"    api_version = \"v2\"  # see the api docs\n",
+	"    secret_name = request.args.get(\"secret\")\n",
+	"    auth_header = headers.get(\"Authorization\", \"\")\n",
+	"    url = \"https://docs.python.org/3/library/http.html\"\n",
+	"    # bypass the cache when the password field is empty\n",
+}
 
 // Corpus returns about size bytes of source-code-like text (Go, Python and
-// JavaScript flavoured lines, comments, string literals, hex and base64
-// blobs, and lines mentioning words like token and password harmlessly),
-// with a fresh GitHub token planted every plantEvery bytes (none if 0).
+// JavaScript flavoured lines, comments, string literals, hex digests and
+// lockfile-style base64, and harmless lines mentioning words such as token
+// and password at the density real trees have), with a fresh GitHub token
+// planted every plantEvery bytes (none if 0).
 func Corpus(seed uint64, size, plantEvery int) ([]byte, []Secret) {
 	r := Rand(seed)
 	var b strings.Builder
@@ -81,9 +97,14 @@ func Corpus(seed uint64, size, plantEvery int) ([]byte, []Secret) {
 			next += plantEvery
 			continue
 		}
+		if r.IntN(120) == 0 {
+			b.WriteString(keywordLines[r.IntN(len(keywordLines))])
+			line++
+			continue
+		}
 		id := identifiers[r.IntN(len(identifiers))]
 		id2 := identifiers[r.IntN(len(identifiers))]
-		switch r.IntN(12) {
+		switch r.IntN(10) {
 		case 0:
 			fmt.Fprintf(&b, "// %s returns the %s for the given %s.\n", id, id2, identifiers[r.IntN(len(identifiers))])
 		case 1:
@@ -98,14 +119,10 @@ func Corpus(seed uint64, size, plantEvery int) ([]byte, []Secret) {
 		case 5:
 			fmt.Fprintf(&b, "def %s(self, %s=None, **kwargs):\n", id, id2)
 		case 6:
-			fmt.Fprintf(&b, "    const %s = await fetch(`/api/v1/%s/${id}`, { method: 'POST' });\n", id, id2)
+			fmt.Fprintf(&b, "    const %s = await fetch(`/v1/%s/${id}`, { method: 'POST' });\n", id, id2)
 		case 7:
-			fmt.Fprintf(&b, "    token = self.%s.next_token()\n", id)
-		case 8:
-			fmt.Fprintf(&b, "    password = os.environ.get(\"%s_PASSWORD\")\n", strings.ToUpper(id))
-		case 9:
 			fmt.Fprintf(&b, "    \"integrity\": \"sha512-%s==\",\n", String(r, base62+"+/", 86))
-		case 10:
+		case 8:
 			fmt.Fprintf(&b, "    %s = [%d, %d, %d, %d]  # %s\n", id, r.IntN(1000), r.IntN(1000), r.IntN(1000), r.IntN(1000), id2)
 		default:
 			b.WriteString("\n")
