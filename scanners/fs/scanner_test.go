@@ -157,10 +157,17 @@ func TestScanPathOnlyRuleOnBinary(t *testing.T) {
 	writeFile(t, root, "certs/readme.txt", "not a keystore\n")
 	res := scan(t, New(keystoreEngine(t), Options{}), root)
 	noNotices(t, res)
-	if len(res.Findings) != 1 {
+	// The built-in catalog has keystore rules of its own; look at the test's.
+	var mine []finding.Finding
+	for _, f := range res.Findings {
+		if f.RuleID == "test-keystore" {
+			mine = append(mine, f)
+		}
+	}
+	if len(mine) != 1 {
 		t.Fatalf("findings = %v", res.Findings)
 	}
-	f := res.Findings[0]
+	f := mine[0]
 	if f.RuleID != "test-keystore" || f.Location.Key != "certs/server.jks" || f.Location.StartLine != 0 || f.Fingerprint == "" {
 		t.Errorf("finding = %+v", f)
 	}
