@@ -38,7 +38,7 @@ func FuzzScan(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add([]byte("token = \"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\"\n"), 0)
+	f.Add([]byte("token = \""+fakeGitHubToken('0')+"\"\n"), 0)
 	f.Add([]byte("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"), 3)
 	f.Add([]byte("password=\xff\xfe\x00secret # keysweep:allow"), 5)
 	f.Fuzz(func(t *testing.T, data []byte, limit int) {
