@@ -35,7 +35,7 @@ type Rule struct {
 	allowlists  []*allowlist
 	skipReport  bool
 	required    []required
-	generic     bool
+	priority    int // see rulePriority
 	anchor      anchor
 }
 
@@ -101,7 +101,7 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 			Severity:    finding.High,
 		},
 	}
-	r.generic = slices.Contains(spec.Tags, "generic")
+	r.priority = rulePriority(spec.Tags)
 	if spec.Severity != "" {
 		sev, err := finding.ParseSeverity(spec.Severity)
 		if err != nil {
@@ -274,6 +274,25 @@ func canMatchNewline(expr string) bool {
 		return slices.ContainsFunc(n.Sub, walk)
 	}
 	return walk(re)
+}
+
+// Rule priorities decide which of two rules matching the same secret is
+// reported: an issuer's own format beats the place a secret sits in (a
+// connection URI, a config file, a JWT), which beats a generic assignment.
+const (
+	priorityGeneric   = 0 // tagged "generic"
+	priorityContainer = 1 // tagged "container"
+	prioritySpecific  = 2
+)
+
+func rulePriority(tags []string) int {
+	switch {
+	case slices.Contains(tags, "generic"):
+		return priorityGeneric
+	case slices.Contains(tags, "container"):
+		return priorityContainer
+	}
+	return prioritySpecific
 }
 
 // anchorFor returns the anchor of a rule whose matches all begin with a

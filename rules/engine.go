@@ -377,8 +377,8 @@ func (a *allowlist) allows(secret string, match, line []byte, loc finding.Locati
 	return a.and
 }
 
-// resolve applies composite (required) rules, drops duplicates, and lets a
-// specific rule's match win over a generic rule's on the same secret.
+// resolve applies composite (required) rules, drops duplicates, and lets
+// the rule of highest priority win where several match the same secret.
 func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 	if len(cands) == 0 {
 		return nil
@@ -395,7 +395,7 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 	out := cands[:0:0]
 	for i, c := range cands {
 		r := e.rules[c.rule]
-		if r.generic && e.overlapsSpecific(cands, i) {
+		if e.outranked(cands, i) {
 			continue
 		}
 		if len(r.required) > 0 && !e.requiredMet(cands, c, data) {
@@ -406,13 +406,13 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 	return out
 }
 
-func (e *Engine) overlapsSpecific(cands []candidate, i int) bool {
+// outranked reports whether a rule of higher priority matched a secret
+// overlapping candidate i's.
+func (e *Engine) outranked(cands []candidate, i int) bool {
 	c := cands[i]
+	p := e.rules[c.rule].priority
 	for j, o := range cands {
-		if j == i || e.rules[o.rule].generic {
-			continue
-		}
-		if o.secStart < c.secEnd && c.secStart < o.secEnd {
+		if j != i && e.rules[o.rule].priority > p && o.secStart < c.secEnd && c.secStart < o.secEnd {
 			return true
 		}
 	}
