@@ -217,3 +217,26 @@ func TestCanMatchNewline(t *testing.T) {
 		}
 	}
 }
+
+func TestPriorities(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "issuer"
+regex = 'pw_[a-z]{8}'
+keywords = ["pw_"]
+[[rules]]
+id = "uri"
+regex = '://\w+:(\w+)@'
+keywords = ["://"]
+tags = ["container"]
+[[rules]]
+id = "generic"
+regex = 'url\s*=\s*"([^"]+)"'
+keywords = ["url"]
+tags = ["generic"]
+`)
+	got := ruleIDs(scanText(e, "a", "x://u:pw_abcdefgh@h\nx://u:zzzzzzzz@h\nurl = \"qqqqqqqq\""))
+	if strings.Join(got, ",") != "issuer,uri,generic" {
+		t.Errorf("rules = %v, want the issuer's rule on line 1, the URI rule on line 2, generic on 3", got)
+	}
+}
