@@ -45,6 +45,13 @@ type Rule struct {
 type anchor struct {
 	re           *regexp.Regexp // ^(?:regex)
 	wordBoundary bool           // the regex starts with \b
+	// delimited: the regex starts with (?:^|[class]), a one-byte delimiter
+	// or the line's start, before its literal: attempts begin a byte early.
+	delimited bool
+	// literal is the case-sensitive literal every match begins with, or
+	// nil when the regex folds case there; a hit not followed by it is
+	// dismissed without running the regex.
+	literal []byte
 }
 
 type required struct {
@@ -305,7 +312,7 @@ func anchorFor(expr string, keywords []string) anchor {
 	if err != nil {
 		return anchor{}
 	}
-	lit, wb, ok := leadingLiteral(re)
+	lit, fold, wb, delim, ok := leadingLiteral(re)
 	if !ok {
 		return anchor{}
 	}
@@ -315,6 +322,9 @@ func anchorFor(expr string, keywords []string) anchor {
 			return anchor{}
 		}
 	}
+	if delim && canMatchNewline(expr) {
+		return anchor{} // ^ must mean the start of a line: single-line rules only
+	}
 	if wb && !isWordByte(lit[0]) {
 		return anchor{} // \b before a non-word byte depends on what precedes
 	}
@@ -322,32 +332,67 @@ func anchorFor(expr string, keywords []string) anchor {
 	if err != nil {
 		return anchor{}
 	}
-	return anchor{re: anchored, wordBoundary: wb}
+	a := anchor{re: anchored, wordBoundary: wb, delimited: delim}
+	if !fold {
+		a.literal = []byte(lit)
+	}
+	return a
 }
 
 // leadingLiteral returns the literal every match of n begins with, looking
-// through captures and leading \b.
-func leadingLiteral(n *syntax.Regexp) (lit string, wordBoundary, ok bool) {
+// through captures, a leading \b, and a leading one-byte delimiter
+// alternative (?:^|[^A-Za-z0-9]).
+func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, delimited, ok bool) {
 	for {
 		switch n.Op {
 		case syntax.OpCapture:
 			n = n.Sub[0]
 		case syntax.OpConcat:
 			i := 0
-			for i < len(n.Sub) && (n.Sub[i].Op == syntax.OpWordBoundary || n.Sub[i].Op == syntax.OpEmptyMatch) {
-				wordBoundary = wordBoundary || n.Sub[i].Op == syntax.OpWordBoundary
-				i++
+			for ; i < len(n.Sub); i++ {
+				switch sub := n.Sub[i]; {
+				case sub.Op == syntax.OpWordBoundary:
+					wordBoundary = true
+					continue
+				case sub.Op == syntax.OpEmptyMatch:
+					continue
+				case isDelimiter(sub) && !delimited && i+1 < len(n.Sub):
+					delimited = true
+					continue
+				}
+				break
 			}
-			if i == len(n.Sub) {
-				return "", false, false
+			if i == len(n.Sub) || (delimited && wordBoundary) {
+				return "", false, false, false, false
 			}
 			n = n.Sub[i]
 		case syntax.OpLiteral:
-			return string(n.Rune), wordBoundary, len(n.Rune) > 0
+			return string(n.Rune), n.Flags&syntax.FoldCase != 0, wordBoundary, delimited, len(n.Rune) > 0
 		default:
-			return "", false, false
+			return "", false, false, false, false
 		}
 	}
+}
+
+// isDelimiter reports whether n is (?:^|[class]): the start of the text or
+// one byte of a class.
+func isDelimiter(n *syntax.Regexp) bool {
+	if n.Op == syntax.OpCapture {
+		n = n.Sub[0]
+	}
+	if n.Op != syntax.OpAlternate || len(n.Sub) != 2 {
+		return false
+	}
+	var begin, class bool
+	for _, s := range n.Sub {
+		switch s.Op {
+		case syntax.OpBeginText, syntax.OpBeginLine:
+			begin = true
+		case syntax.OpCharClass:
+			class = true
+		}
+	}
+	return begin && class
 }
 
 func classHasNewline(ranges []rune) bool {

@@ -22,11 +22,13 @@ type Engine struct {
 	byID     map[string]int
 	ac       *ahocorasick.Automaton
 	keywords []string
-	kwRules  [][]int // keyword index → rule indexes
-	noKw     []int   // rules with a regex and no keywords
-	pathOnly []int   // rules with a path and no regex
-	global   []*allowlist
-	hasher   finding.Hasher
+	// maxKeyword is the length of the longest keyword.
+	maxKeyword int
+	kwRules    [][]int // keyword index → rule indexes
+	noKw       []int   // rules with a regex and no keywords
+	pathOnly   []int   // rules with a path and no regex
+	global     []*allowlist
+	hasher     finding.Hasher
 	// lower recycles the lower-cased copies keywords are matched in.
 	lower sync.Pool
 }
@@ -56,6 +58,7 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 				j = len(e.keywords)
 				kwIndex[k] = j
 				e.keywords = append(e.keywords, k)
+				e.maxKeyword = max(e.maxKeyword, len(k))
 				e.kwRules = append(e.kwRules, nil)
 			}
 			e.kwRules[j] = append(e.kwRules[j], i)
@@ -142,43 +145,39 @@ func (e *Engine) Scan(c Chunk) Result {
 	if limit <= 0 || limit > len(data) {
 		limit = len(data)
 	}
-	place := c.Location.FingerprintKey()
-	pathOK := func(r *Rule) bool { return r.path == nil || r.path.MatchString(place) }
-
-	wins := map[int][]window{}
+	maxAnchored := max(minAnchoredHits, len(data)/anchoredDensity)
+	st := scanState{
+		place:    c.Location.FingerprintKey(),
+		wins:     map[int][]window{},
+		anchored: map[int]int{},
+		pathOK:   map[int]bool{},
+	}
 	var cands []candidate
-	if e.ac != nil && len(data) > 0 {
-		for _, m := range e.keywordHits(data) {
-			for _, ri := range e.kwRules[m.PatternID] {
+	if e.ac != nil {
+		e.eachKeywordHit(data, func(start, end, pattern int) {
+			for _, ri := range e.kwRules[pattern] {
 				r := e.rules[ri]
-				if r.anchor.re != nil {
-					if pathOK(r) {
-						cands = e.matchAt(cands, ri, data, m.Start, limit, c.Location)
+				if !st.applies(r, ri) {
+					continue
+				}
+				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {
+					if r.anchor.literal != nil && !bytes.HasPrefix(data[start:], r.anchor.literal) {
+						continue // the keyword in another case: no match here
 					}
+					st.anchored[ri]++
+					cands = e.matchAt(cands, ri, data, start, limit, c.Location)
 					continue
 				}
-				ws := wins[ri]
-				if n := len(ws); n > 0 && m.Start >= ws[n-1].lo && m.End <= ws[n-1].hi {
-					continue // already covered
-				}
-				if !pathOK(r) {
-					continue
-				}
-				w := r.window(data, m.Start, m.End)
-				if n := len(ws); n > 0 && w.lo <= ws[n-1].hi {
-					ws[n-1].hi = max(ws[n-1].hi, w.hi)
-				} else {
-					ws = append(ws, w)
-				}
-				wins[ri] = ws
+				st.addWindow(ri, r, data, start, end)
 			}
-		}
+		})
 	}
 	for _, ri := range e.noKw {
-		if pathOK(e.rules[ri]) {
-			wins[ri] = []window{{0, len(data)}}
+		if st.applies(e.rules[ri], ri) {
+			st.wins[ri] = []window{{0, len(data)}}
 		}
 	}
+	wins := st.wins
 
 	for ri, ws := range wins {
 		for _, w := range ws {
@@ -216,6 +215,56 @@ func (e *Engine) Scan(c Chunk) Result {
 	return res
 }
 
+// anchoredDensity bounds the anchored attempts of one rule in one chunk to
+// one per anchoredDensity bytes (and at least minAnchoredHits). Past it (a
+// run of "AAAA…" hitting a keyword made of A's at every byte, say) the rule
+// scans merged windows instead, whose cost is linear in the chunk however
+// dense the hits. Ordinary text, even minified code full of keywords, stays
+// far below it.
+const (
+	anchoredDensity = 64
+	minAnchoredHits = 1024
+)
+
+// scanState is what Scan gathers about one chunk before running regexes.
+type scanState struct {
+	place    string
+	wins     map[int][]window // rule → merged windows, in order
+	anchored map[int]int      // rule → anchored attempts made
+	pathOK   map[int]bool     // rule → whether its path matches place
+}
+
+// applies reports whether rule ri runs on this chunk's path, once per rule.
+func (st *scanState) applies(r *Rule, ri int) bool {
+	if r.path == nil {
+		return true
+	}
+	ok, seen := st.pathOK[ri]
+	if !seen {
+		ok = r.path.MatchString(st.place)
+		st.pathOK[ri] = ok
+	}
+	return ok
+}
+
+// addWindow adds the window of a keyword hit at [start, end) to rule ri's,
+// merging it with the last one when they touch.
+func (st *scanState) addWindow(ri int, r *Rule, data []byte, start, end int) {
+	ws := st.wins[ri]
+	n := len(ws)
+	if n > 0 && start >= ws[n-1].lo && end <= ws[n-1].hi {
+		return // already covered
+	}
+	w := r.window(data, start, end)
+	if n > 0 && w.lo <= ws[n-1].hi && w.hi >= ws[n-1].lo {
+		ws[n-1].lo = min(ws[n-1].lo, w.lo)
+		ws[n-1].hi = max(ws[n-1].hi, w.hi)
+	} else {
+		ws = append(ws, w)
+	}
+	st.wins[ri] = ws
+}
+
 // window is the part of data a rule's regex runs in for a keyword hit at
 // [start, end): whole lines up to the rule's span on each side for rules
 // that stay on one line, the raw span for rules that can cross lines.
@@ -246,15 +295,23 @@ func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, l
 // matchAt runs an anchored rule's regex at a keyword hit: its matches all
 // begin with the keyword, so one anchored attempt there replaces a scan of
 // the whole line.
-func (e *Engine) matchAt(cands []candidate, ri int, data []byte, at int, limit int, loc finding.Location) []candidate {
+func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit int, loc finding.Location) []candidate {
 	r := e.rules[ri]
-	if r.anchor.wordBoundary && at > 0 && isWordByte(data[at-1]) {
-		return cands // data[at] is a word byte: no boundary here
+	at := hit
+	switch {
+	case r.anchor.delimited:
+		// (?:^|[class])literal: ^ is the line's start, as in a line window;
+		// otherwise the delimiter is the byte before the hit.
+		if hit > 0 && data[hit-1] != '\n' {
+			at = hit - 1
+		}
+	case r.anchor.wordBoundary && hit > 0 && isWordByte(data[hit-1]):
+		return cands // data[hit] is a word byte: no boundary here
 	}
-	end := min(len(data), at+r.span)
+	end := min(len(data), hit+r.span)
 	if !r.multiline {
-		if i := bytes.IndexByte(data[at:end], '\n'); i >= 0 {
-			end = at + i
+		if i := bytes.IndexByte(data[hit:end], '\n'); i >= 0 {
+			end = hit + i
 		}
 	}
 	if m := r.anchor.re.FindSubmatchIndex(data[at:end]); m != nil {
@@ -453,15 +510,29 @@ func within(data []byte, a, b candidate, q required) bool {
 	return true
 }
 
+// maxLineContext bounds how far the engine looks for a line's start or end
+// when it needs a match's line (line allowlists, inline directives): a
+// 200 MB minified line must not make every match cost 200 MB.
+const maxLineContext = 4096
+
+// lineStart returns the start of the line holding data[i], or i minus
+// maxLineContext if the line starts before that.
 func lineStart(data []byte, i int) int {
-	return bytes.LastIndexByte(data[:i], '\n') + 1
+	lo := max(0, i-maxLineContext)
+	if j := bytes.LastIndexByte(data[lo:i], '\n'); j >= 0 {
+		return lo + j + 1
+	}
+	return lo
 }
 
+// lineEnd returns the end of the line holding data[i] (its newline's
+// index), or i plus maxLineContext if the line ends after that.
 func lineEnd(data []byte, i int) int {
-	if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+	hi := min(len(data), i+maxLineContext)
+	if j := bytes.IndexByte(data[i:hi], '\n'); j >= 0 {
 		return i + j
 	}
-	return len(data)
+	return hi
 }
 
 // lineAt returns the lines a match spans.
@@ -495,17 +566,31 @@ func (e *Engine) ScanPath(loc finding.Location) []finding.Finding {
 	return out
 }
 
-// keywordHits returns every occurrence of every keyword in data, matched
-// case-insensitively (on a pooled lower-cased copy), in order of position.
-func (e *Engine) keywordHits(data []byte) []ahocorasick.Match {
+// keywordBlock is how much content is lower-cased and searched for
+// keywords at a time: it bounds the memory the hits of one search take,
+// however dense they are.
+const keywordBlock = 64 << 10
+
+// eachKeywordHit calls fn for every occurrence of every keyword in data,
+// matched case-insensitively on a pooled lower-cased copy, block by block.
+func (e *Engine) eachKeywordHit(data []byte, fn func(start, end, pattern int)) {
 	low, _ := e.lower.Get().(*[]byte)
 	if low == nil {
 		low = new([]byte)
 	}
-	*low = asciiLower((*low)[:0], data)
-	hits := e.ac.FindAllOverlapping(*low)
-	e.lower.Put(low)
-	return hits
+	defer e.lower.Put(low)
+	for start := 0; start < len(data); start += keywordBlock {
+		// A block reads maxKeyword-1 bytes past its end so that a keyword
+		// starting in it is whole; hits starting past its end are the next
+		// block's.
+		end := min(start+keywordBlock, len(data))
+		*low = asciiLower((*low)[:0], data[start:min(end+e.maxKeyword-1, len(data))])
+		for _, m := range e.ac.FindAllOverlapping(*low) {
+			if start+m.Start < end {
+				fn(start+m.Start, start+m.End, m.PatternID)
+			}
+		}
+	}
 }
 
 // asciiLower appends src to dst with ASCII letters lower-cased: keywords

@@ -240,3 +240,24 @@ tags = ["generic"]
 		t.Errorf("rules = %v, want the issuer's rule on line 1, the URI rule on line 2, generic on 3", got)
 	}
 }
+
+// TestDenseHitsFallBackToWindows: a keyword that matches at every byte of a
+// run (a prefix of A's, in a run of A's) exceeds the anchored-attempt budget;
+// the rule must still find a real match after the run.
+func TestDenseHitsFallBackToWindows(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "bearer"
+regex = '(?:^|[^A-Za-z0-9])(AAAAAAAA[a-z]{8})(?:[^A-Za-z0-9]|$)'
+keywords = ["aaaaaaaa"]
+`)
+	r, _ := e.Rule("bearer")
+	if r.anchor.re == nil || !r.anchor.delimited {
+		t.Fatalf("the rule should be anchored with a delimiter")
+	}
+	text := strings.Repeat("A", 1<<20) + " AAAAAAAAabcdefgh\n" + strings.Repeat("a", 1<<20) + " AAAAAAAAzyxwvuts"
+	fs := scanText(e, "a", text)
+	if len(fs) != 2 || fs[0].Secret != "AAAAAAAAabcdefgh" || fs[1].Location.StartLine != 2 {
+		t.Errorf("findings = %v", fs)
+	}
+}

@@ -27,9 +27,9 @@ func shannon(s string) float64 {
 	return h
 }
 
-// lineCounter turns byte offsets into 1-based lines and columns. Offsets
-// must be asked for in increasing order for it to stay linear; out-of-order
-// offsets are counted from the start.
+// lineCounter turns byte offsets into 1-based lines and columns, counting
+// from the last offset asked for: asked in nearly increasing order, it is
+// linear in the data.
 type lineCounter struct {
 	data      []byte
 	line0     int // line of data[0]
@@ -50,13 +50,19 @@ func newLineCounter(data []byte, line, col int) *lineCounter {
 }
 
 func (lc *lineCounter) at(off int) (line, col int) {
-	if off < lc.pos {
-		lc.pos, lc.line, lc.lineStart = 0, lc.line0, -1
-	}
-	seg := lc.data[lc.pos:off]
-	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
-		lc.line += n
-		lc.lineStart = lc.pos + bytes.LastIndexByte(seg, '\n') + 1
+	if off >= lc.pos {
+		seg := lc.data[lc.pos:off]
+		if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+			lc.line += n
+			lc.lineStart = lc.pos + bytes.LastIndexByte(seg, '\n') + 1
+		}
+	} else if n := bytes.Count(lc.data[off:lc.pos], []byte{'\n'}); n > 0 {
+		// Back across line breaks: find the start of off's line again.
+		lc.line -= n
+		lc.lineStart = bytes.LastIndexByte(lc.data[:off], '\n')
+		if lc.lineStart >= 0 {
+			lc.lineStart++
+		}
 	}
 	lc.pos = off
 	if lc.lineStart < 0 {
