@@ -35,7 +35,7 @@ func write(dir string, total, files int) error {
 		// Sizes vary from a tenth to twice the mean, as in real trees.
 		mean := total / files
 		n := mean/10 + r.IntN(mean*19/10+1)
-		data, secrets := rulestest.Corpus(uint64(i), n, 256<<10)
+		data, secrets := rulestest.Corpus(uint64(i), n, 32<<10)
 		planted += len(secrets)
 		p := filepath.Join(dir, fmt.Sprintf("pkg%02d", i%50), fmt.Sprintf("mod%d", i%7), fmt.Sprintf("file%04d.py", i))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
