@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,6 +75,7 @@ func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string,
 	filter.Ignore = ig
 	filter.Apply(r)
 	sortFindings(r.Findings)
+	r.Findings = dedupe(r.Findings)
 	r.Rules = rulesUsed(r.Findings, allRules)
 	r.ShowSecrets = f.showSecrets
 
@@ -159,6 +161,15 @@ func sortFindings(fs []finding.Finding) {
 			return a.StartColumn < b.StartColumn
 		}
 		return strings.Compare(fs[i].RuleID, fs[j].RuleID) < 0
+	})
+}
+
+// dedupe drops repeated findings (the same place named twice, as when
+// both a folder and a file in it are given); findings are sorted.
+func dedupe(fs []finding.Finding) []finding.Finding {
+	return slices.CompactFunc(fs, func(a, b finding.Finding) bool {
+		return a.RuleID == b.RuleID && a.Fingerprint == b.Fingerprint && a.Location.Path == b.Location.Path &&
+			a.Location.StartLine == b.Location.StartLine && a.Location.StartColumn == b.Location.StartColumn
 	})
 }
 

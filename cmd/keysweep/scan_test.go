@@ -311,3 +311,12 @@ paths = ['''vendor/''']
 		t.Errorf("findings %v; stderr %s", got, stderr)
 	}
 }
+
+func TestOverlappingTargetsReportOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.env"), "X="+rulestest.GitHubToken(rulestest.Rand(14))+"\n")
+	_, out, _ := scanJSON(t, dir, filepath.Join(dir, "a.env"))
+	if len(out.Findings) != 1 {
+		t.Errorf("findings %+v", out.Findings)
+	}
+}

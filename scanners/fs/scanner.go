@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -235,11 +236,12 @@ func (r *run) target(t string, stdin io.Reader) {
 		r.notice(finding.LevelError, name, "cannot scan: %s", reason(err))
 		return
 	}
-	loc := finding.Location{Kind: finding.KindFile, Path: name, Key: name}
+	key := placeKey(clean)
+	loc := finding.Location{Kind: finding.KindFile, Path: name, Key: key}
 	mode := st.Mode()
 	switch {
 	case mode.IsDir():
-		r.walk(clean)
+		r.walk(clean, key)
 	case mode.IsRegular():
 		if r.s.excluded(name, false) {
 			r.skipped++
@@ -448,4 +450,48 @@ func fileKind(m iofs.FileMode) string {
 	default:
 		return "irregular file"
 	}
+}
+
+// placeKey returns the key that names a target in fingerprints and that
+// rules' path patterns match: its slash path relative to the root of the
+// git work tree holding it, so that a file keeps its fingerprint however it
+// was named (scan ., scan sub/, scan sub/file) and matches what keysweep
+// git reports; outside a work tree, the path as given when it is relative
+// and below the working directory, else relative to the target itself
+// ("" for a folder, the base name for a file).
+func placeKey(target string) string {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return ""
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			rel, err := filepath.Rel(dir, abs)
+			if err != nil || rel == "." {
+				return ""
+			}
+			return filepath.ToSlash(rel)
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	if target == "." {
+		return ""
+	}
+	if filepath.IsAbs(target) || strings.HasPrefix(target, "..") {
+		if st, err := os.Stat(target); err == nil && !st.IsDir() {
+			return filepath.Base(target)
+		}
+		return ""
+	}
+	return filepath.ToSlash(target)
+}
+
+// joinKey appends a slash path to a key ("" is the root).
+func joinKey(key, rel string) string {
+	if key == "" {
+		return rel
+	}
+	return key + "/" + rel
 }

@@ -53,17 +53,19 @@ func TestScanTargetPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs := filepath.ToSlash(root)
+	// Outside a git work tree, keys are paths as given when relative and
+	// below the working directory, else relative to the target.
 	tests := []struct {
 		dir, target, path, key string
 	}{
-		{"", "src", "src/app/main.go", "app/main.go"},
-		{"", "./src/", "src/app/main.go", "app/main.go"},
+		{"", "src", "src/app/main.go", "src/app/main.go"},
+		{"", "./src/", "src/app/main.go", "src/app/main.go"},
 		{"", ".", "src/app/main.go", "src/app/main.go"},
 		{"other", "../src", "../src/app/main.go", "app/main.go"},
 		{"", root + "/src", abs + "/src/app/main.go", "app/main.go"},
 		{"", "src/app/main.go", "src/app/main.go", "src/app/main.go"},
 		{"", "./src//app/main.go", "src/app/main.go", "src/app/main.go"},
-		{"", root + "/src/app/main.go", abs + "/src/app/main.go", abs + "/src/app/main.go"},
+		{"", root + "/src/app/main.go", abs + "/src/app/main.go", "main.go"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.dir+"/"+tt.target, root, "ROOT"), func(t *testing.T) {
@@ -76,6 +78,29 @@ func TestScanTargetPaths(t *testing.T) {
 			loc := res.Findings[0].Location
 			if loc.Path != tt.path || loc.Key != tt.key || loc.StartLine != 1 || loc.StartColumn != 14 {
 				t.Errorf("location = %+v, want path %q key %q at 1:14", loc, tt.path, tt.key)
+			}
+		})
+	}
+}
+
+// TestScanKeysInWorkTree: inside a git work tree, a file's key is its path
+// from the work tree's root however the target names it, so fingerprints
+// and rule paths do not depend on where keysweep runs.
+func TestScanKeysInWorkTree(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, ".git/HEAD", "ref: refs/heads/main\n")
+	writeFile(t, root, "src/app/main.go", "var token = \""+fakeToken('k')+"\"\n")
+	for _, tt := range []struct{ dir, target string }{
+		{"", "."}, {"", "src"}, {"src", "app"}, {"src/app", "main.go"}, {"", root}, {"/", root + "/src/app/main.go"},
+	} {
+		t.Run(tt.dir+":"+strings.ReplaceAll(tt.target, root, "ROOT"), func(t *testing.T) {
+			t.Chdir(filepath.Join(root, tt.dir))
+			if tt.dir == "/" {
+				t.Chdir("/")
+			}
+			res := scan(t, New(engine(t), Options{}), tt.target)
+			if len(res.Findings) != 1 || res.Findings[0].Location.Key != "src/app/main.go" {
+				t.Errorf("findings = %+v, want key src/app/main.go", res.Findings)
 			}
 		})
 	}

@@ -25,11 +25,14 @@ type walker struct {
 	// realRoot is the root's absolute path with symlinks resolved, to tell
 	// whether a symlink points inside it.
 	realRoot string
+	// key is the root's place key (see placeKey); files' keys extend it.
+	key string
 }
 
-// walk walks the directory root (cleaned) and queues its files.
-func (r *run) walk(root string) {
-	w := &walker{run: r}
+// walk walks the directory root (cleaned), whose place key is key, and
+// queues its files.
+func (r *run) walk(root, key string) {
+	w := &walker{run: r, key: key}
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		w.realRoot, _ = filepath.Abs(real)
 	}
@@ -77,7 +80,7 @@ func (w *walker) dir(dir, rel string, ign []gitignore.Pattern) {
 			w.skipped++
 			continue
 		}
-		loc := finding.Location{Kind: finding.KindFile, Path: filepath.ToSlash(child), Key: childRel}
+		loc := finding.Location{Kind: finding.KindFile, Path: filepath.ToSlash(child), Key: joinKey(w.key, childRel)}
 		switch {
 		case typ.IsDir():
 			w.dir(child, childRel, ign)
