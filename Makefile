@@ -13,7 +13,7 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
 
 ## test: vet, the race-enabled test suite, SARIF validation with GitHub's rules, and the repo's own scan.
-test: vet race sarif-check selfscan
+test: vet sarif-check selfscan race
 
 vet:
 	$(GO) vet ./...
