@@ -1,6 +1,7 @@
 package finding
 
 import (
+	"cmp"
 	"fmt"
 	"unicode/utf8"
 )
@@ -60,4 +61,24 @@ func (f Finding) String() string {
 		loc = fmt.Sprintf("%s:%d", loc, f.Location.StartLine)
 	}
 	return fmt.Sprintf("%s %s %s", loc, f.RuleID, Redact(f.Secret))
+}
+
+// Compare orders findings as reports list them: by path (or resource),
+// line, column and rule, then by everything else that tells two findings
+// apart, so that the order is the same on every run.
+func Compare(a, b Finding) int {
+	la, lb := a.Location, b.Location
+	return cmp.Or(
+		cmp.Compare(la.Path, lb.Path),
+		cmp.Compare(la.Resource, lb.Resource),
+		cmp.Compare(la.StartLine, lb.StartLine),
+		cmp.Compare(la.StartColumn, lb.StartColumn),
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(la.Field, lb.Field),
+		cmp.Compare(la.Commit, lb.Commit),
+		cmp.Compare(la.EndLine, lb.EndLine),
+		cmp.Compare(la.EndColumn, lb.EndColumn),
+		cmp.Compare(a.Fingerprint, b.Fingerprint),
+		cmp.Compare(a.Message, b.Message),
+	)
 }

@@ -102,22 +102,7 @@ func build(r *finding.Report) *gosarif.Report {
 // column and rule ID, then by everything else that tells findings apart.
 func sortedFindings(fs []finding.Finding) []finding.Finding {
 	out := slices.Clone(fs)
-	slices.SortStableFunc(out, func(a, b finding.Finding) int {
-		la, lb := a.Location, b.Location
-		return cmp.Or(
-			cmp.Compare(la.Path, lb.Path),
-			cmp.Compare(la.StartLine, lb.StartLine),
-			cmp.Compare(la.StartColumn, lb.StartColumn),
-			cmp.Compare(a.RuleID, b.RuleID),
-			cmp.Compare(la.Resource, lb.Resource),
-			cmp.Compare(la.Field, lb.Field),
-			cmp.Compare(la.Commit, lb.Commit),
-			cmp.Compare(la.EndLine, lb.EndLine),
-			cmp.Compare(la.EndColumn, lb.EndColumn),
-			cmp.Compare(a.Fingerprint, b.Fingerprint),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortStableFunc(out, finding.Compare)
 	return out
 }
 

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,7 +73,7 @@ func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string,
 	}
 	filter.Ignore = ig
 	filter.Apply(r)
-	sortFindings(r.Findings)
+	slices.SortStableFunc(r.Findings, finding.Compare)
 	r.Findings = dedupe(r.Findings)
 	r.Rules = rulesUsed(r.Findings, allRules)
 	r.ShowSecrets = f.showSecrets
@@ -143,25 +142,6 @@ func rulesUsed(findings []finding.Finding, all []finding.Rule) []finding.Rule {
 		}
 	}
 	return out
-}
-
-func sortFindings(fs []finding.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i].Location, fs[j].Location
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Resource != b.Resource {
-			return a.Resource < b.Resource
-		}
-		if a.StartLine != b.StartLine {
-			return a.StartLine < b.StartLine
-		}
-		if a.StartColumn != b.StartColumn {
-			return a.StartColumn < b.StartColumn
-		}
-		return strings.Compare(fs[i].RuleID, fs[j].RuleID) < 0
-	})
 }
 
 // dedupe drops repeated findings (the same place named twice, as when

@@ -389,21 +389,8 @@ func (r *run) result() *Result {
 		res.Findings = append(res.Findings, it.findings...)
 		res.Notices = append(res.Notices, it.notices...)
 	}
-	slices.SortStableFunc(res.Findings, compareFindings)
+	slices.SortStableFunc(res.Findings, finding.Compare)
 	return res
-}
-
-func compareFindings(a, b finding.Finding) int {
-	la, lb := a.Location, b.Location
-	return cmp.Or(
-		cmp.Compare(la.Path, lb.Path),
-		cmp.Compare(la.StartLine, lb.StartLine),
-		cmp.Compare(la.StartColumn, lb.StartColumn),
-		cmp.Compare(a.RuleID, b.RuleID),
-		cmp.Compare(la.EndLine, lb.EndLine),
-		cmp.Compare(la.EndColumn, lb.EndColumn),
-		cmp.Compare(a.Fingerprint, b.Fingerprint),
-	)
 }
 
 func addStats(dst *finding.Stats, s finding.Stats) {

@@ -440,7 +440,7 @@ func TestScanDeterministic(t *testing.T) {
 	}
 	targets := []string{root, filepath.Join(root, "missing"), filepath.Join(root, "d1")}
 	first := scan(t, New(engine(t), Options{Workers: 1}), targets...)
-	if !slices.IsSortedFunc(first.Findings, compareFindings) || len(first.Findings) == 0 {
+	if !slices.IsSortedFunc(first.Findings, finding.Compare) || len(first.Findings) == 0 {
 		t.Fatalf("findings not sorted or empty: %d", len(first.Findings))
 	}
 	for _, workers := range []int{2, 8, 32} {
