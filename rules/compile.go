@@ -45,9 +45,12 @@ type Rule struct {
 type anchor struct {
 	re           *regexp.Regexp // ^(?:regex)
 	wordBoundary bool           // the regex starts with \b
-	// delimited: the regex starts with (?:^|[class]), a one-byte delimiter
-	// or the line's start, before its literal: attempts begin a byte early.
+	// delimited: the regex starts with (?:^|[class]), the line's start or
+	// a one-byte delimiter, before its literal. At a line's start re is
+	// tried at the hit; elsewhere midLine, the regex with [class] alone
+	// (so that ^ cannot match at the attempt's start), a byte before it.
 	delimited bool
+	midLine   *regexp.Regexp
 	// literal is the case-sensitive literal every match begins with, or
 	// nil when the regex folds case there; a hit not followed by it is
 	// dismissed without running the regex.
@@ -333,6 +336,15 @@ func anchorFor(expr string, keywords []string) anchor {
 		return anchor{}
 	}
 	a := anchor{re: anchored, wordBoundary: wb, delimited: delim}
+	if delim {
+		mid, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil || !dropLineStart(mid) {
+			return anchor{}
+		}
+		if a.midLine, err = regexp.Compile(`^(?:` + mid.String() + `)`); err != nil {
+			return anchor{}
+		}
+	}
 	if !fold {
 		a.literal = []byte(lit)
 	}
@@ -370,6 +382,40 @@ func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, delimited
 			return string(n.Rune), n.Flags&syntax.FoldCase != 0, wordBoundary, delimited, len(n.Rune) > 0
 		default:
 			return "", false, false, false, false
+		}
+	}
+}
+
+// dropLineStart replaces the leading (?:^|[class]) that leadingLiteral
+// found in n by [class] alone.
+func dropLineStart(n *syntax.Regexp) bool {
+	for {
+		switch n.Op {
+		case syntax.OpCapture:
+			n = n.Sub[0]
+		case syntax.OpConcat:
+			for i, sub := range n.Sub {
+				if sub.Op == syntax.OpWordBoundary || sub.Op == syntax.OpEmptyMatch {
+					continue
+				}
+				if !isDelimiter(sub) {
+					return false
+				}
+				alt := sub
+				if alt.Op == syntax.OpCapture {
+					alt = alt.Sub[0]
+				}
+				for _, a := range alt.Sub {
+					if a.Op == syntax.OpCharClass {
+						n.Sub[i] = a
+						return true
+					}
+				}
+				return false
+			}
+			return false
+		default:
+			return false
 		}
 	}
 }

@@ -297,13 +297,13 @@ func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, l
 // the whole line.
 func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit int, loc finding.Location) []candidate {
 	r := e.rules[ri]
-	at := hit
+	at, re := hit, r.anchor.re
 	switch {
 	case r.anchor.delimited:
 		// (?:^|[class])literal: ^ is the line's start, as in a line window;
-		// otherwise the delimiter is the byte before the hit.
+		// elsewhere the delimiter is the byte before the hit.
 		if hit > 0 && data[hit-1] != '\n' {
-			at = hit - 1
+			at, re = hit-1, r.anchor.midLine
 		}
 	case r.anchor.wordBoundary && hit > 0 && isWordByte(data[hit-1]):
 		return cands // data[hit] is a word byte: no boundary here
@@ -314,7 +314,7 @@ func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit 
 			end = hit + i
 		}
 	}
-	if m := r.anchor.re.FindSubmatchIndex(data[at:end]); m != nil {
+	if m := re.FindSubmatchIndex(data[at:end]); m != nil {
 		cands = e.consider(cands, ri, data, offset(m, at), limit, loc)
 	}
 	return cands

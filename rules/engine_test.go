@@ -261,3 +261,27 @@ keywords = ["aaaaaaaa"]
 		t.Errorf("findings = %v", fs)
 	}
 }
+
+// TestDelimitedAnchorMidLine: a rule that starts with (?:^|[class]) must not
+// match inside a run where the byte before is not in the class.
+func TestDelimitedAnchorMidLine(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "tok"
+regex = '(?:^|[^A-Za-z0-9])(AAAA[a-z]{4})'
+keywords = ["aaaa"]
+`)
+	cases := map[string]int{
+		"AAAAabcd":       1, // start of text
+		"x\nAAAAabcd":    1, // start of a line
+		"x=AAAAabcd":     1, // after a delimiter
+		"xAAAAabcd":      0, // inside a word
+		"AAAAAAAAAAabcd": 0, // the run ends mid-word: no delimiter before AAAAabcd
+		"bAAAAAAAAAabcd": 0,
+	}
+	for text, want := range cases {
+		if got := len(scanText(e, "a", text)); got != want {
+			t.Errorf("%q: %d findings, want %d", text, got, want)
+		}
+	}
+}
