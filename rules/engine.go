@@ -363,11 +363,11 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit
 	}
 	cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
 	if r.validate != nil {
-		ok, details := r.validate(secret)
-		if !ok {
+		v, details := r.validate(secret)
+		if v == Invalid {
 			return cands
 		}
-		cd.validated, cd.details = true, details
+		cd.validated, cd.details = v == Valid, details
 	}
 	if e.allowed(r, secret, data[start:end], lineAt(data, start, end), loc) {
 		return cands

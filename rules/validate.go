@@ -5,20 +5,38 @@ import (
 	"strings"
 )
 
-// ValidateFunc checks a secret's structure offline (a checksum, a parse).
-// It returns false for a secret that cannot be genuine, and may return
-// facts learned about it (never the secret itself).
-type ValidateFunc func(secret string) (ok bool, details map[string]string)
+// Validity is the verdict of an offline structural check.
+type Validity int
+
+const (
+	// Invalid: the secret cannot be genuine (a checksum fails, a token
+	// does not decode); it is not reported.
+	Invalid Validity = iota
+	// Unchecked: the structure could not be confirmed (a key body that
+	// does not parse, a key ID too old to carry its account); it is
+	// reported, not marked validated.
+	Unchecked
+	// Valid: the structure checks out; the finding is marked validated.
+	Valid
+)
+
+// ValidateFunc checks a secret's structure offline (a checksum, a parse)
+// and may return facts learned about it, never the secret itself.
+type ValidateFunc func(secret string) (Validity, map[string]string)
 
 // Validators lists the names a rule's validate field accepts.
 func Validators() []string {
-	return []string{"github-crc32", "npm-crc32"}
+	return []string{"aws-key-id", "github-crc32", "jwt", "npm-crc32"}
 }
 
 func validator(name string) (ValidateFunc, bool) {
 	switch name {
 	case "github-crc32", "npm-crc32":
 		return validBase62Checksum, true
+	case "aws-key-id":
+		return validAWSKeyID, true
+	case "jwt":
+		return validJWT, true
 	}
 	return nil, false
 }
@@ -40,11 +58,14 @@ func base62CRC32(s string) string {
 // validBase62Checksum checks the checksum of GitHub's (ghp_, gho_, ghu_,
 // ghs_, ghr_) and npm's (npm_) tokens: after the prefix come 30 random
 // characters, then the base62 CRC-32 of those 30 characters.
-func validBase62Checksum(token string) (bool, map[string]string) {
+func validBase62Checksum(token string) (Validity, map[string]string) {
 	i := strings.IndexByte(token, '_')
 	if i < 0 || len(token)-i-1 != 36 {
-		return false, nil
+		return Invalid, nil
 	}
 	body := token[i+1:]
-	return base62CRC32(body[:30]) == body[30:], nil
+	if base62CRC32(body[:30]) != body[30:] {
+		return Invalid, nil
+	}
+	return Valid, nil
 }
