@@ -14,6 +14,8 @@ import (
 type Finding struct {
 	RuleID   string   `json:"rule_id"`
 	Severity Severity `json:"severity"`
+	// Confidence is the rule's: "high", "medium" or "low".
+	Confidence string `json:"confidence,omitempty"`
 	// Message describes this finding. It never contains the secret.
 	Message  string   `json:"message"`
 	Location Location `json:"location"`

@@ -33,6 +33,8 @@ type Stats struct {
 	SkippedIgnored int64 `json:"skipped_ignored"`
 	Suppressed     int64 `json:"suppressed"`
 	Baselined      int64 `json:"baselined"`
+	// BelowConfidence counts findings dropped by --min-confidence.
+	BelowConfidence int64 `json:"below_confidence,omitempty"`
 }
 
 // Report is everything a run produced, ready for a reporter.

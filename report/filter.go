@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/keysweep/keysweep/finding"
@@ -112,8 +113,12 @@ func LoadIgnoreFile(path string) (*IgnoreFile, error) {
 	return ParseIgnoreFile(path, f)
 }
 
-// Filter drops findings that an earlier decision covers.
+// Filter drops findings that an earlier decision covers, and those below
+// the confidence asked for.
 type Filter struct {
+	// MinConfidence drops findings of rules less confident than this:
+	// "low" (the default: keep all), "medium" or "high".
+	MinConfidence string
 	// Baseline holds fingerprints of findings already known.
 	Baseline map[string]bool
 	// Ignore is the .keysweepignore, if any.
@@ -131,7 +136,12 @@ func (f Filter) Apply(r *finding.Report) {
 		}
 	}
 	kept := r.Findings[:0]
+	minRank := confidenceRank(f.MinConfidence)
 	for _, fd := range r.Findings {
+		if confidenceRank(fd.Confidence) < minRank {
+			r.Stats.BelowConfidence++
+			continue
+		}
 		if _, ok := ignored[fd.Fingerprint]; ok {
 			ignored[fd.Fingerprint] = true
 			r.Stats.Baselined++
@@ -192,4 +202,31 @@ func (f FailOn) Fails(findings []finding.Finding) bool {
 		}
 	}
 	return false
+}
+
+// Confidences lists the confidence levels from least to most confident.
+var Confidences = []string{"low", "medium", "high"}
+
+// ParseConfidence checks a --min-confidence value.
+func ParseConfidence(s string) (string, error) {
+	low := strings.ToLower(s)
+	if low == "" {
+		return "low", nil
+	}
+	if slices.Contains(Confidences, low) {
+		return low, nil
+	}
+	return "", fmt.Errorf("--min-confidence %q: want low, medium or high", s)
+}
+
+// confidenceRank orders confidences; a finding without one (from a source
+// that has no rule confidence) is kept at any threshold but high.
+func confidenceRank(c string) int {
+	switch strings.ToLower(c) {
+	case "high":
+		return 2
+	case "medium", "":
+		return 1
+	}
+	return 0
 }

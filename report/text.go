@@ -146,6 +146,9 @@ func Summary(r *finding.Report) string {
 	if s.Suppressed > 0 {
 		extra = append(extra, fmt.Sprintf("%d suppressed inline", s.Suppressed))
 	}
+	if s.BelowConfidence > 0 {
+		extra = append(extra, fmt.Sprintf("%d below --min-confidence", s.BelowConfidence))
+	}
 	if s.Baselined > 0 {
 		extra = append(extra, fmt.Sprintf("%d in baseline or ignore file", s.Baselined))
 	}

@@ -187,26 +187,32 @@ func (e *Engine) Scan(c Chunk) Result {
 	var res Result
 	cands = e.resolve(cands, data)
 	lines := newLineCounter(data, c.Line, c.Column)
+	ctx := ClassifyPath(st.place)
+	if c.Location.Kind == finding.KindStdin {
+		ctx = ContextNone
+	}
 	for _, cd := range cands {
 		if cd.suppressed {
 			res.Suppressed++
 			continue
 		}
 		r := e.rules[cd.rule]
-		if r.skipReport {
+		if r.skipReport || (ctx == ContextLockfile && r.priority == priorityGeneric) {
 			continue
 		}
 		f := finding.Finding{
-			RuleID:    r.meta.ID,
-			Severity:  r.meta.Severity,
-			Message:   r.meta.Title + cd.note,
-			Location:  c.Location,
-			Secret:    cd.secret,
-			Entropy:   shannon(cd.secret),
-			Validated: cd.validated,
-			Details:   cd.details,
-			Tags:      r.meta.Tags,
+			RuleID:     r.meta.ID,
+			Severity:   r.meta.Severity,
+			Confidence: r.meta.Confidence,
+			Message:    r.meta.Title + cd.note,
+			Location:   c.Location,
+			Secret:     cd.secret,
+			Entropy:    shannon(cd.secret),
+			Validated:  cd.validated,
+			Details:    cd.details,
+			Tags:       r.meta.Tags,
 		}
+		applyContext(&f, ctx)
 		f.Location.StartLine, f.Location.StartColumn = lines.at(cd.secStart)
 		f.Location.EndLine, f.Location.EndColumn = lines.at(cd.secEnd)
 		f.Fingerprint = e.hasher.Fingerprint(&f)
@@ -554,13 +560,15 @@ func (e *Engine) ScanPath(loc finding.Location) []finding.Finding {
 			continue
 		}
 		f := finding.Finding{
-			RuleID:   r.meta.ID,
-			Severity: r.meta.Severity,
-			Message:  r.meta.Title,
-			Location: loc,
-			Tags:     r.meta.Tags,
+			RuleID:     r.meta.ID,
+			Severity:   r.meta.Severity,
+			Confidence: r.meta.Confidence,
+			Message:    r.meta.Title,
+			Location:   loc,
+			Tags:       r.meta.Tags,
 		}
 		f.Fingerprint = e.hasher.Fingerprint(&f)
+		applyContext(&f, ClassifyPath(place))
 		out = append(out, f)
 	}
 	return out

@@ -17,14 +17,15 @@ import (
 
 // reportFlags are the flags every command that reports findings shares.
 type reportFlags struct {
-	format       string
-	output       string
-	baseline     string
-	ignoreFile   string
-	failOn       string
-	showSecrets  bool
-	noColor      bool
-	allowPartial bool
+	format        string
+	output        string
+	baseline      string
+	ignoreFile    string
+	failOn        string
+	showSecrets   bool
+	noColor       bool
+	allowPartial  bool
+	minConfidence string
 }
 
 func (f *reportFlags) register(cmd *cobra.Command) {
@@ -37,6 +38,7 @@ func (f *reportFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.showSecrets, "show-secrets", false, "print secrets in reports instead of redacting them")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report (also: NO_COLOR)")
 	fl.BoolVar(&f.allowPartial, "allow-partial", false, "exit 0 or 1 even when some items could not be scanned (they are still reported)")
+	fl.StringVar(&f.minConfidence, "min-confidence", "low", "report only findings of rules at least this confident: low, medium or high")
 }
 
 func (f *reportFlags) validate() error {
@@ -45,6 +47,9 @@ func (f *reportFlags) validate() error {
 	default:
 		return fmt.Errorf("--format %q: want sarif, json or text", f.format)
 	}
+	if _, err := report.ParseConfidence(f.minConfidence); err != nil {
+		return err
+	}
 	_, err := report.ParseFailOn(f.failOn)
 	return err
 }
@@ -52,7 +57,8 @@ func (f *reportFlags) validate() error {
 // finish filters r, writes it where the flags say, and returns the exit
 // code error (nil for a clean run).
 func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string, allRules []finding.Rule) error {
-	filter := report.Filter{}
+	minConfidence, _ := report.ParseConfidence(f.minConfidence)
+	filter := report.Filter{MinConfidence: minConfidence}
 	if f.baseline != "" {
 		fps, err := report.LoadBaseline(f.baseline)
 		if err != nil {

@@ -320,3 +320,19 @@ func TestOverlappingTargetsReportOnce(t *testing.T) {
 		t.Errorf("findings %+v", out.Findings)
 	}
 }
+
+func TestMinConfidence(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.env"), "X="+rulestest.GitHubToken(rulestest.Rand(15))+"\ndb_password = \"Wq4-n0t-R3al!x\"\n")
+	_, all, _ := scanJSON(t, dir)
+	_, high, stderr := scanJSON(t, "--min-confidence", "high", dir)
+	if len(all.Findings) != 2 || len(high.Findings) != 1 || high.Findings[0].RuleID != "github-pat" {
+		t.Errorf("all %+v, high %+v", all.Findings, high.Findings)
+	}
+	if !strings.Contains(stderr, "1 below --min-confidence") {
+		t.Errorf("summary: %s", stderr)
+	}
+	if code, _, stderr := keysweep(t, "", "scan", "--min-confidence", "certain", dir); code != exitError || !strings.Contains(stderr, "--min-confidence") {
+		t.Errorf("bad value: exit %d %s", code, stderr)
+	}
+}
