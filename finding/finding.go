@@ -31,6 +31,10 @@ type Finding struct {
 	// Details are facts learned about the secret offline (the AWS account
 	// ID of an access key, a key's type and size); never the secret.
 	Details map[string]string `json:"details,omitempty"`
+	// Parts are the other parts of a multi-part credential found with it
+	// (the access key ID of an AWS secret key), by rule ID. Like Secret,
+	// they are kept in memory for verification and never marshalled.
+	Parts map[string]string `json:"-"`
 	// Fingerprint identifies the finding across runs; see Fingerprint.
 	Fingerprint string `json:"fingerprint"`
 	// Tags are copied from the rule.

@@ -35,6 +35,7 @@ type Rule struct {
 	allowlists  []*allowlist
 	skipReport  bool
 	required    []required
+	companions  []required
 	priority    int // see rulePriority
 	anchor      anchor
 }
@@ -186,18 +187,12 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		}
 		r.validate = v
 	}
-	for _, req := range spec.Required {
-		if req.ID == "" {
-			return nil, ruleError(file, id, "required entry has no id")
-		}
-		q := required{id: req.ID, withinLines: -1, withinColumns: -1}
-		if req.WithinLines != nil {
-			q.withinLines = *req.WithinLines
-		}
-		if req.WithinColumns != nil {
-			q.withinColumns = *req.WithinColumns
-		}
-		r.required = append(r.required, q)
+	var err error
+	if r.required, err = compileRequired(spec.Required); err != nil {
+		return nil, ruleError(file, id, "required: %v", err)
+	}
+	if r.companions, err = compileRequired(spec.Companions); err != nil {
+		return nil, ruleError(file, id, "companions: %v", err)
 	}
 	specs := spec.Allowlists
 	if spec.Allowlist != nil {
@@ -214,6 +209,25 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		r.allowlists = append(r.allowlists, al)
 	}
 	return r, nil
+}
+
+// compileRequired compiles [[rules.required]] or [[rules.companions]].
+func compileRequired(specs []RequiredSpec) ([]required, error) {
+	var out []required
+	for _, req := range specs {
+		if req.ID == "" {
+			return nil, fmt.Errorf("an entry has no id")
+		}
+		q := required{id: req.ID, withinLines: -1, withinColumns: -1}
+		if req.WithinLines != nil {
+			q.withinLines = *req.WithinLines
+		}
+		if req.WithinColumns != nil {
+			q.withinColumns = *req.WithinColumns
+		}
+		out = append(out, q)
+	}
+	return out, nil
 }
 
 func compileAllowlist(spec AllowlistSpec) (*allowlist, error) {

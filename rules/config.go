@@ -83,6 +83,11 @@ type RuleSpec struct {
 	// Required lists companion rules that must match nearby for this rule to
 	// report (gitleaks' composite rules).
 	Required []RequiredSpec `toml:"required"`
+	// Companions are the other parts of a multi-part credential (the key
+	// ID of a secret key): a companion rule's match within the given
+	// distance is folded into this rule's finding, so the pair is reported
+	// once; without one, each part is reported alone.
+	Companions []RequiredSpec `toml:"companions"`
 
 	// Allowlist is gitleaks' older single per-rule allowlist.
 	Allowlist  *AllowlistSpec  `toml:"allowlist"`

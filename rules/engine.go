@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -65,9 +66,9 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 		}
 	}
 	for _, r := range rules {
-		for _, q := range r.required {
+		for _, q := range slices.Concat(r.required, r.companions) {
 			if _, ok := e.byID[q.id]; !ok {
-				return nil, ruleError(r.file, r.meta.ID, "required rule %q does not exist", q.id)
+				return nil, ruleError(r.file, r.meta.ID, "required or companion rule %q does not exist", q.id)
 			}
 		}
 	}
@@ -134,6 +135,7 @@ type candidate struct {
 	details          map[string]string
 	note             string
 	suppressed       bool
+	parts            map[string]string // companion rule ID → its secret
 }
 
 type window struct{ lo, hi int }
@@ -215,6 +217,19 @@ func (e *Engine) Scan(c Chunk) Result {
 		applyContext(&f, ctx)
 		f.Location.StartLine, f.Location.StartColumn = lines.at(cd.secStart)
 		f.Location.EndLine, f.Location.EndColumn = lines.at(cd.secEnd)
+		if len(cd.parts) > 0 {
+			f.Parts = cd.parts
+			f.Details = maps.Clone(f.Details)
+			if f.Details == nil {
+				f.Details = map[string]string{}
+			}
+			var with []string
+			for id, part := range cd.parts {
+				with = append(with, id+" "+finding.Redact(part))
+			}
+			slices.Sort(with)
+			f.Details["paired_with"] = strings.Join(with, ", ")
+		}
 		f.Fingerprint = e.hasher.Fingerprint(&f)
 		res.Findings = append(res.Findings, f)
 	}
@@ -466,7 +481,60 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 		}
 		out = append(out, c)
 	}
+	return e.pair(out, data)
+}
+
+// pair folds companions into the findings they complete: for each rule with
+// companions, the nearest match of each companion rule within reach becomes
+// a part of its finding instead of a finding of its own.
+func (e *Engine) pair(cands []candidate, data []byte) []candidate {
+	absorbed := make([]bool, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		for _, q := range e.rules[c.rule].companions {
+			qi, best, bestDist := e.byID[q.id], -1, 0
+			for j, o := range cands {
+				if o.rule != qi || absorbed[j] || j == i || !within(data, *c, o, q) {
+					continue
+				}
+				if d := abs(o.start - c.start); best < 0 || d < bestDist {
+					best, bestDist = j, d
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			absorbed[best] = true
+			if c.parts == nil {
+				c.parts = map[string]string{}
+			}
+			c.parts[q.id] = cands[best].secret
+			// What was learned about the part (the account a key ID
+			// belongs to) describes the credential too.
+			for k, v := range cands[best].details {
+				if _, ok := c.details[k]; !ok {
+					if c.details == nil {
+						c.details = map[string]string{}
+					}
+					c.details[k] = v
+				}
+			}
+		}
+	}
+	out := cands[:0]
+	for i, c := range cands {
+		if !absorbed[i] {
+			out = append(out, c)
+		}
+	}
 	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // outranked reports whether a rule of higher priority matched a secret

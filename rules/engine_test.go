@@ -285,3 +285,29 @@ keywords = ["aaaa"]
 		}
 	}
 }
+
+func TestCompanionsMakeOneFinding(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "key-id"
+regex = 'KID[0-9]{6}'
+keywords = ["kid"]
+[[rules]]
+id = "key-secret"
+regex = 'secret=([a-z]{12})'
+keywords = ["secret="]
+[[rules.companions]]
+id = "key-id"
+withinLines = 2
+`)
+	fs := scanText(e, "a", "KID123456\nsecret=abcdefghijkl\n\n\n\nKID654321\n")
+	if len(fs) != 2 || fs[0].RuleID != "key-secret" || fs[0].Parts["key-id"] != "KID123456" || fs[1].Secret != "KID654321" {
+		t.Fatalf("findings %+v", fs)
+	}
+	if d := fs[0].Details["paired_with"]; !strings.HasPrefix(d, "key-id KI…") || strings.Contains(d, "KID123456") {
+		t.Errorf("paired_with %q must name the part, redacted", d)
+	}
+	if fs := scanText(e, "a", "secret=abcdefghijkl\n"); len(fs) != 1 || fs[0].Parts != nil {
+		t.Errorf("alone: %+v", fs)
+	}
+}
