@@ -48,9 +48,9 @@ fuzz:
 	  done; \
 	done
 
-## docs: regenerate the README's rule table from the catalog (a test fails when it is stale).
+## docs: regenerate the README's rule summary and docs/rules.md from the catalog (a test fails when they are stale).
 docs:
-	$(GO) test ./cmd/keysweep -run TestREADMERuleTable -update
+	$(GO) test ./cmd/keysweep -run TestGeneratedRuleDocs -update
 
 clean:
 	rm -rf $(BIN) $(CACHE)

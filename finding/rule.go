@@ -1,5 +1,7 @@
 package finding
 
+import "strings"
+
 // Rule is the catalog metadata of one detector: everything a report needs to
 // describe it. The catalog in package rules is the only place these values
 // are written; SARIF rules[], `keysweep rules` and the README table are all
@@ -22,6 +24,19 @@ type Rule struct {
 	Tags []string `json:"tags,omitempty"`
 	// References are documentation URLs; the first is the rule's help URI.
 	References []string `json:"references,omitempty"`
+	// Validation names the offline structural check a match must pass
+	// (a checksum, a parse), or is empty.
+	Validation string `json:"validation,omitempty"`
+}
+
+// Provider is who issues the credential: the rule's first tag, else the
+// first word of its ID.
+func (r Rule) Provider() string {
+	if len(r.Tags) > 0 {
+		return r.Tags[0]
+	}
+	id, _, _ := strings.Cut(r.ID, "-")
+	return id
 }
 
 // HelpURI returns the rule's first reference, or "".

@@ -109,6 +109,7 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 			Confidence:  firstNonEmpty(strings.ToLower(spec.Confidence), "medium"),
 			Tags:        slices.Clone(spec.Tags),
 			References:  slices.Clone(spec.References),
+			Validation:  spec.Validate,
 			Severity:    finding.High,
 		},
 	}

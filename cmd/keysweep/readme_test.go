@@ -16,31 +16,39 @@ const (
 	rulesEnd   = "<!-- rules:end -->"
 )
 
-// TestREADMERuleTable checks that the README's rule table is the catalog's;
-// `make docs` (go test -run TestREADMERuleTable -update) regenerates it.
-func TestREADMERuleTable(t *testing.T) {
-	const path = "../../README.md"
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(data)
-	i, j := strings.Index(readme, rulesBegin), strings.Index(readme, rulesEnd)
-	if i < 0 || j < i {
-		t.Fatalf("README.md has no %q … %q section", rulesBegin, rulesEnd)
-	}
+// TestGeneratedRuleDocs checks that the README's summary and
+// docs/rules.md's table are the catalog's; `make docs` (go test -run
+// TestGeneratedRuleDocs -update) regenerates them.
+func TestGeneratedRuleDocs(t *testing.T) {
 	e, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := rulesMarkdown(e.Rules())
-	if got := readme[i+len(rulesBegin) : j]; got != want {
-		if !*update {
-			t.Fatal("README.md's rule table is stale: run `make docs`")
-		}
-		readme = readme[:i+len(rulesBegin)] + want + readme[j:]
-		if err := os.WriteFile(path, []byte(readme), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	checkGenerated(t, "../../README.md", rulesSummary(e.Rules()))
+	checkGenerated(t, "../../docs/rules.md", rulesMarkdown(e.Rules()))
+}
+
+// checkGenerated compares the part of a file between the rules markers
+// with want, and rewrites it with -update.
+func checkGenerated(t *testing.T, path, want string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	i, j := strings.Index(text, rulesBegin), strings.Index(text, rulesEnd)
+	if i < 0 || j < i {
+		t.Fatalf("%s has no %q … %q section", path, rulesBegin, rulesEnd)
+	}
+	if got := text[i+len(rulesBegin) : j]; got == want {
+		return
+	}
+	if !*update {
+		t.Fatalf("%s is stale: run `make docs`", path)
+	}
+	text = text[:i+len(rulesBegin)] + want + text[j:]
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -61,17 +62,47 @@ func writeRules(w io.Writer, format string, rs []finding.Rule) error {
 	return fmt.Errorf("--format %q: want table, json or markdown", format)
 }
 
-// rulesMarkdown renders the catalog as the README's rule table.
+// rulesMarkdown renders the catalog as docs/rules.md's table.
 func rulesMarkdown(rs []finding.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d rules.\n\n", len(rs))
-	b.WriteString("| ID | Title | Severity | Confidence |\n|---|---|---|---|\n")
+	b.WriteString("| ID | Provider | Title | Severity | Confidence | Offline check | `--verify` |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		title := strings.ReplaceAll(r.Title, "|", `\|`)
 		if u := r.HelpURI(); u != "" {
 			title = fmt.Sprintf("[%s](%s)", title, u)
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, title, r.Severity, r.Confidence)
+		check := "—"
+		if r.Validation != "" {
+			check = "`" + r.Validation + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | — |\n", r.ID, r.Provider(), title, r.Severity, r.Confidence, check)
 	}
 	return b.String()
+}
+
+// rulesSummary renders the README's short account of the catalog.
+func rulesSummary(rs []finding.Rule) string {
+	providers := map[string]bool{}
+	bySeverity := map[finding.Severity]int{}
+	byConfidence := map[string]int{}
+	checked := 0
+	for _, r := range rs {
+		providers[r.Provider()] = true
+		bySeverity[r.Severity]++
+		byConfidence[r.Confidence]++
+		if r.Validation != "" {
+			checked++
+		}
+	}
+	var sev []string
+	for _, s := range slices.Backward(finding.Severities()) {
+		if n := bySeverity[s]; n > 0 {
+			sev = append(sev, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	return fmt.Sprintf("%d rules for %d providers (%s; confidence: %d high, %d medium, %d low); %d check structure offline (checksums, parses). "+
+		"The full table, with each rule's provider, severity, confidence and offline check, is [docs/rules.md](docs/rules.md); "+
+		"`keysweep rules` prints it too.\n",
+		len(rs), len(providers), strings.Join(sev, ", "), byConfidence["high"], byConfidence["medium"], byConfidence["low"], checked)
 }
