@@ -26,7 +26,10 @@ type ValidateFunc func(secret string) (Validity, map[string]string)
 
 // Validators lists the names a rule's validate field accepts.
 func Validators() []string {
-	return []string{"aws-key-id", "github-crc32", "jwt", "npm-crc32"}
+	return []string{
+		"aws-key-id", "gcp-service-account", "github-crc32", "jwt", "npm-crc32",
+		"pgp-private-key", "private-key", "putty-private-key", "pypi-macaroon", "slack-token",
+	}
 }
 
 func validator(name string) (ValidateFunc, bool) {
@@ -37,6 +40,18 @@ func validator(name string) (ValidateFunc, bool) {
 		return validAWSKeyID, true
 	case "jwt":
 		return validJWT, true
+	case "private-key":
+		return validPrivateKey, true
+	case "pgp-private-key":
+		return validPGPPrivateKey, true
+	case "putty-private-key":
+		return validPuTTYPrivateKey, true
+	case "pypi-macaroon":
+		return validPyPIMacaroon, true
+	case "gcp-service-account":
+		return validGCPServiceAccount, true
+	case "slack-token":
+		return validSlackToken, true
 	}
 	return nil, false
 }

@@ -46,6 +46,9 @@ func FuzzValidators(f *testing.F) {
 	f.Add("ASIAY34FZKBOKMUTVV7A")
 	f.Add("ghp_000000000000000000000000000000000000")
 	f.Add("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln")
+	for _, s := range keySeeds(f) {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, secret string) {
 		for _, name := range Validators() {
 			v, _ := validator(name)
