@@ -285,7 +285,7 @@ func pgpKeyFacts(body []byte) map[string]string {
 		h := sha1.New()
 		h.Write([]byte{0x99, byte(len(pub) >> 8), byte(len(pub))})
 		h.Write(pub)
-		facts["fingerprint"] = strings.ToUpper(hex.EncodeToString(h.Sum(nil)))
+		facts["key_fingerprint"] = strings.ToUpper(hex.EncodeToString(h.Sum(nil)))
 	case 6:
 		h := sha256.New()
 		var n [4]byte
@@ -293,7 +293,7 @@ func pgpKeyFacts(body []byte) map[string]string {
 		h.Write([]byte{0x9b})
 		h.Write(n[:])
 		h.Write(pub)
-		facts["fingerprint"] = strings.ToUpper(hex.EncodeToString(h.Sum(nil)))
+		facts["key_fingerprint"] = strings.ToUpper(hex.EncodeToString(h.Sum(nil)))
 	}
 	if r.pos < len(body) {
 		facts["encrypted"] = strconv.FormatBool(body[r.pos] != 0)

@@ -124,7 +124,7 @@ func TestValidPGPPrivateKey(t *testing.T) {
 			t.Errorf("%s: %v %v, want Valid", name, v, d)
 			continue
 		}
-		checkFacts(t, name, d, map[string]string{"key_algorithm": "RSA", "bits": "2048", "encrypted": "false", "fingerprint": fingerprint})
+		checkFacts(t, name, d, map[string]string{"key_algorithm": "RSA", "bits": "2048", "encrypted": "false", "key_fingerprint": fingerprint})
 		for k, val := range d {
 			if strings.Contains(val, "test@example") {
 				t.Errorf("%s: detail %s holds the user ID", name, k)
@@ -153,7 +153,7 @@ func TestValidPGPPrivateKey(t *testing.T) {
 	if v != Valid {
 		t.Errorf("v6: %v %v", v, d)
 	}
-	checkFacts(t, "v6", d, map[string]string{"key_algorithm": "Ed25519", "encrypted": "false", "fingerprint": strings.ToUpper(hex.EncodeToString(sum[:]))})
+	checkFacts(t, "v6", d, map[string]string{"key_algorithm": "Ed25519", "encrypted": "false", "key_fingerprint": strings.ToUpper(hex.EncodeToString(sum[:]))})
 
 	// A partial-length packet after the key is walked over.
 	partial := append(bytes.Clone(packets), 0xC0|11, 0xE0|4) // 16-byte chunk
