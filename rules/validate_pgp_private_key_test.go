@@ -167,8 +167,9 @@ func TestValidPGPPrivateKey(t *testing.T) {
 	badCRC := testPGPArmor("PRIVATE KEY BLOCK", packets, false)
 	badCRC = strings.Replace(badCRC, "-----END", "=AAAA\n-----END", 1)
 	for name, s := range map[string]string{
-		"CRC mismatch":   badCRC,
-		"truncated":      testPGPArmor("PRIVATE KEY BLOCK", packets[:300], true),
+		"CRC mismatch": badCRC,
+		"truncated":    testPGPArmor("PRIVATE KEY BLOCK", packets[:300], true),
+		// keysweep:allow fake value shaped for this validator test
 		"catalog sample": "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGNotARealPgpKeyJustATestFixtureForKeysweepRulesAAAAAAAAAAAAAAA\n=AAAA\n-----END PGP PRIVATE KEY BLOCK-----",
 		"not base64":     "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n<paste your key here>\n-----END PGP PRIVATE KEY BLOCK-----",
 	} {

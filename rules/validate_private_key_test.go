@@ -141,6 +141,7 @@ func TestValidPrivateKey(t *testing.T) {
 	// Ed25519 public key blob, the private section's length: then check1.
 	sshBlock.Bytes[15+8+8+4+4+4+51+4] ^= 1
 	unchecked := map[string]string{
+		// keysweep:allow fake value shaped for this validator test
 		"catalog-style fake body": "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAnotARealKeyJustATestFixtureForKeysweepRulesAAAAA\n-----END RSA PRIVATE KEY-----",
 		"truncated key":           pemEncode(t, "RSA PRIVATE KEY", der[:len(der)/2], nil),
 		"truncated base64":        rsaPKCS1[:len(rsaPKCS1)/2],
@@ -331,6 +332,7 @@ func keySeeds(t testing.TB) []string {
 		testPGPArmor("PRIVATE KEY BLOCK", testPGPPackets(t, true), true),
 		testPuTTYFile(t, "3", true),
 		pypiToken(testMacaroon("pypi.org", "3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60", `[1,["demo"]]`)),
+		// keysweep:allow fake value shaped for this validator test
 		"xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
 		`{"type":"service_account","project_id":"p","private_key":"` + jsonEscaped(pemEncode(t, "PRIVATE KEY", pkcs8, nil)) + `"}`,
 	}

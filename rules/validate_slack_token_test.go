@@ -9,13 +9,15 @@ func TestValidSlackToken(t *testing.T) {
 	hex32, hex64 := strings.Repeat("0a1b2c3d", 4), strings.Repeat("0a1b2c3d", 8)
 	long := strings.Repeat("AbC0", 40)
 	for tok, want := range map[string]string{
+		// keysweep:allow fake value shaped for this validator test
 		"xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx": "bot",
-		"xoxb-111111111111-AbCdEfGhIjKlMnOpQrStUvWx":                "bot",
-		"xoxp-1234567890-1234567890-1234567890123-" + hex32:         "user",
-		"xapp-1-A0123ABCDEF-1234567890123-" + hex64:                 "app-level",
-		"xoxe.xoxp-1-" + long:                                       "expiring user or app configuration",
-		"xoxe.xoxb-1-" + long:                                       "expiring bot",
-		"xoxe-1-" + long:                                            "refresh",
+		// keysweep:allow fake value shaped for this validator test
+		"xoxb-111111111111-AbCdEfGhIjKlMnOpQrStUvWx":        "bot",
+		"xoxp-1234567890-1234567890-1234567890123-" + hex32: "user",
+		"xapp-1-A0123ABCDEF-1234567890123-" + hex64:         "app-level",
+		"xoxe.xoxp-1-" + long:                               "expiring user or app configuration",
+		"xoxe.xoxb-1-" + long:                               "expiring bot",
+		"xoxe-1-" + long:                                    "refresh",
 	} {
 		v, d := validSlackToken(tok)
 		if v != Valid || d["token_type"] != want {
@@ -46,10 +48,12 @@ func TestValidSlackToken(t *testing.T) {
 
 func TestSlackRulesValidate(t *testing.T) {
 	e := catalogEngine(t, "data/messaging.toml")
+	// keysweep:allow fake value shaped for this validator test
 	f, ok := findingOf(t, e, "slack-bot-token", `token="xoxb-2222222222-3333333333333-0a1B2c3D4e5F6g7H8i9J0k1L"`)
 	if !ok || !f.Validated || f.Details["token_type"] != "bot" {
 		t.Errorf("found %v, validated %v, details %v", ok, f.Validated, f.Details)
 	}
+	// keysweep:allow fake value shaped for this validator test
 	if _, ok := findingOf(t, e, "slack-bot-token", `token="xoxb-0222222222-3333333333333-0a1B2c3D4e5F6g7H8i9J0k1L"`); ok {
 		t.Error("bot token with a zero-led team ID reported")
 	}
