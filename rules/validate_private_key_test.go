@@ -244,32 +244,6 @@ func TestUnescapeNewlines(t *testing.T) {
 	}
 }
 
-// catalogEngine compiles some of the catalog's files with the global
-// allowlists, as TestCatalogFiles does.
-func catalogEngine(t *testing.T, files ...string) *Engine {
-	t.Helper()
-	allow, err := CatalogFile("data/allowlist.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	set := newRuleSet()
-	for _, name := range files {
-		cfg, err := CatalogFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range cfg.Rules {
-			set.add(name, r)
-		}
-	}
-	set.addAllowlists("data/allowlist.toml", allow)
-	e, err := set.compile("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
 // findingOf scans text and returns the finding of rule id.
 func findingOf(t *testing.T, e *Engine, id, text string) (finding.Finding, bool) {
 	t.Helper()
