@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 
@@ -681,7 +680,3 @@ func asciiLower(dst, src []byte) []byte {
 	}
 	return dst
 }
-
-// bytesToString views b as a string without copying; b must not change
-// while the string is in use.
-func bytesToString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -325,6 +324,3 @@ func (s *ruleSet) compile(fingerprintKey string) (*Engine, error) {
 	}
 	return newEngine(compiled, global, fingerprintKey)
 }
-
-// displayName shortens an embedded catalog path for messages.
-func displayName(name string) string { return path.Base(name) }
