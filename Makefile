@@ -5,18 +5,22 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X main.version=$(VERSION)
 CACHE   := .cache
 
-.PHONY: all build test vet race sarif-check selfscan bench fuzz docs clean
+.PHONY: all build test vet lint race sarif-check selfscan bench fuzz docs clean
 
 all: build
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
 
-## test: vet, the race-enabled test suite, SARIF validation with GitHub's rules, and the repo's own scan.
-test: vet sarif-check selfscan race
+## test: vet, staticcheck, SARIF validation with GitHub's rules, the repo's own scan, and the race-enabled test suite.
+test: vet lint sarif-check selfscan race
 
 vet:
 	$(GO) vet ./...
+
+STATICCHECK_VERSION ?= v0.8.2
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 race:
 	$(GO) test -race ./...
