@@ -83,6 +83,18 @@ func checkMetadata(t *testing.T, r RuleSpec) {
 
 func checkExamples(t *testing.T, e *Engine, r RuleSpec) {
 	t.Helper()
+	if r.SkipReport {
+		// A rule that only serves as another's part reports nothing by
+		// itself: check its examples with a reporting copy of it alone.
+		spec := r
+		spec.SkipReport = false
+		set := newRuleSet()
+		set.add("skipReport copy", spec)
+		var err error
+		if e, err = set.compile(""); err != nil {
+			t.Fatal(err)
+		}
+	}
 	path := r.ExamplePath
 	if path == "" {
 		path = "example.txt"

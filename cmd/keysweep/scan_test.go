@@ -79,8 +79,8 @@ func TestPlantedSecretPerRule(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, r := range cfg.Rules {
-			if len(r.Examples) == 0 {
-				continue
+			if len(r.Examples) == 0 || r.SkipReport {
+				continue // a part of another rule's findings reports nothing alone
 			}
 			ex := r.Examples[0]
 			if r.Regex == "" { // a path-only rule's example is a path
