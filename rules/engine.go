@@ -383,7 +383,7 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit
 	}
 	cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
 	if r.validate != nil {
-		v, details := r.validate(secret)
+		v, details := r.validate(secret, data[max(0, start-maxLineContext):min(len(data), end+maxLineContext)])
 		if v == Invalid {
 			return cands
 		}

@@ -21,8 +21,15 @@ const (
 )
 
 // ValidateFunc checks a secret's structure offline (a checksum, a parse)
-// and may return facts learned about it, never the secret itself.
-type ValidateFunc func(secret string) (Validity, map[string]string)
+// and may return facts learned about it, never the secret itself. around
+// is the content near the match (up to 4 KiB each side), for checks that
+// need the secret's surroundings, such as the rest of a JSON key file.
+type ValidateFunc func(secret string, around []byte) (Validity, map[string]string)
+
+// secretOnly adapts a check that needs only the secret.
+func secretOnly(check func(string) (Validity, map[string]string)) ValidateFunc {
+	return func(secret string, _ []byte) (Validity, map[string]string) { return check(secret) }
+}
 
 // Validators lists the names a rule's validate field accepts.
 func Validators() []string {
@@ -35,23 +42,23 @@ func Validators() []string {
 func validator(name string) (ValidateFunc, bool) {
 	switch name {
 	case "github-crc32", "npm-crc32":
-		return validBase62Checksum, true
+		return secretOnly(validBase62Checksum), true
 	case "aws-key-id":
-		return validAWSKeyID, true
+		return secretOnly(validAWSKeyID), true
 	case "jwt":
-		return validJWT, true
+		return secretOnly(validJWT), true
 	case "private-key":
-		return validPrivateKey, true
+		return secretOnly(validPrivateKey), true
 	case "pgp-private-key":
-		return validPGPPrivateKey, true
+		return secretOnly(validPGPPrivateKey), true
 	case "putty-private-key":
-		return validPuTTYPrivateKey, true
+		return secretOnly(validPuTTYPrivateKey), true
 	case "pypi-macaroon":
-		return validPyPIMacaroon, true
+		return secretOnly(validPyPIMacaroon), true
 	case "gcp-service-account":
-		return validGCPServiceAccount, true
+		return validGCPServiceAccountIn, true
 	case "slack-token":
-		return validSlackToken, true
+		return secretOnly(validSlackToken), true
 	}
 	return nil, false
 }

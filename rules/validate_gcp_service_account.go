@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -38,6 +39,42 @@ func validGCPServiceAccount(secret string) (Validity, map[string]string) {
 		return v, facts
 	}
 	return gcpKey(secret)
+}
+
+// validGCPServiceAccountIn checks a service-account key found inside a
+// larger text: when the secret is the private_key value of a key file, the
+// JSON object around it gives client_email, project_id and private_key_id.
+func validGCPServiceAccountIn(secret string, around []byte) (Validity, map[string]string) {
+	v, facts := validGCPServiceAccount(secret)
+	if v == Invalid || facts["client_email"] != "" {
+		return v, facts
+	}
+	i := bytes.Index(around, []byte(secret))
+	if i < 0 {
+		return v, facts
+	}
+	open := bytes.LastIndexByte(around[:i], '{')
+	closing := bytes.IndexByte(around[i+len(secret):], '}')
+	if open < 0 || closing < 0 {
+		return v, facts
+	}
+	file, ok := serviceAccountJSON(string(around[open : i+len(secret)+closing+1]))
+	if !ok || file.Type != "service_account" {
+		return v, facts
+	}
+	if facts == nil {
+		facts = map[string]string{}
+	}
+	for k, val := range map[string]string{
+		"client_email":   file.ClientEmail,
+		"project_id":     file.ProjectID,
+		"private_key_id": file.PrivateKeyID,
+	} {
+		if val != "" {
+			facts[k] = val
+		}
+	}
+	return v, facts
 }
 
 func gcpKey(key string) (Validity, map[string]string) {

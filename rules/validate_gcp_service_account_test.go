@@ -90,4 +90,9 @@ func TestGCPRuleValidates(t *testing.T) {
 	if !ok || !f.Validated || f.Details["key_type"] != "RSA" {
 		t.Errorf("found %v, validated %v, details %v", ok, f.Validated, f.Details)
 	}
+	// The rule's secret is the private_key value; the rest of the key file
+	// around it names the account.
+	if f.Details["client_email"] == "" || f.Details["project_id"] == "" {
+		t.Errorf("details %v lack the account from the surrounding JSON", f.Details)
+	}
 }
