@@ -54,15 +54,15 @@ func (f *reportFlags) validate() error {
 	return err
 }
 
-// finish filters r, writes it where the flags say, and returns the exit
-// code error (nil for a clean run).
-func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string, allRules []finding.Rule) error {
+// filter loads what decides which findings to drop (baseline, ignore file,
+// confidence threshold), before any scanning, so that a bad file fails fast.
+func (f *reportFlags) filter(root string) (report.Filter, error) {
 	minConfidence, _ := report.ParseConfidence(f.minConfidence)
 	filter := report.Filter{MinConfidence: minConfidence}
 	if f.baseline != "" {
 		fps, err := report.LoadBaseline(f.baseline)
 		if err != nil {
-			return err
+			return filter, err
 		}
 		filter.Baseline = fps
 	}
@@ -72,12 +72,18 @@ func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string,
 	}
 	ig, err := report.LoadIgnoreFile(ignorePath)
 	if err != nil {
-		return err
+		return filter, err
 	}
 	if ig == nil && f.ignoreFile != "" {
-		return fmt.Errorf("--ignore-file %s: no such file", f.ignoreFile)
+		return filter, fmt.Errorf("--ignore-file %s: no such file", f.ignoreFile)
 	}
 	filter.Ignore = ig
+	return filter, nil
+}
+
+// finish filters r, writes it where the flags say, and returns the exit
+// code error (nil for a clean run).
+func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, filter report.Filter, allRules []finding.Rule) error {
 	filter.Apply(r)
 	slices.SortStableFunc(r.Findings, finding.Compare)
 	r.Findings = dedupe(r.Findings)
@@ -101,39 +107,37 @@ func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, root string,
 }
 
 func (f *reportFlags) write(cmd *cobra.Command, r *finding.Report) error {
-	var w io.Writer = cmd.OutOrStdout()
-	color := false
-	if f.output != "" && f.output != "-" {
-		// Open without truncating-by-replacement: a device or pipe such as
-		// /dev/null stays what it is, and a regular file is rewritten in
-		// place.
-		file, err := os.OpenFile(f.output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			return fmt.Errorf("opening report file: %w", err)
+	if f.output == "" || f.output == "-" {
+		w := cmd.OutOrStdout()
+		color := false
+		if file, ok := w.(*os.File); ok {
+			color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(file.Fd()))
 		}
-		defer file.Close()
-		w = file
-	} else if file, ok := w.(*os.File); ok {
-		color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(file.Fd()))
+		return f.encode(w, r, color)
 	}
-	var err error
+	// Open without replacing: a device or pipe such as /dev/null stays what
+	// it is, and a regular file is rewritten in place.
+	file, err := os.OpenFile(f.output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("opening report file: %w", err)
+	}
+	err = f.encode(file, r, false)
+	if cerr := file.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing report file: %w", cerr)
+	}
+	return err
+}
+
+// encode writes r in the chosen format.
+func (f *reportFlags) encode(w io.Writer, r *finding.Report, color bool) error {
 	switch f.format {
 	case "sarif":
-		err = sarif.Write(w, r)
+		return sarif.Write(w, r)
 	case "json":
-		err = report.WriteJSON(w, r)
+		return report.WriteJSON(w, r)
 	default:
-		err = report.WriteText(w, r, report.TextOptions{Color: color})
+		return report.WriteText(w, r, report.TextOptions{Color: color})
 	}
-	if err != nil {
-		return err
-	}
-	if file, ok := w.(*os.File); ok && f.output != "" && f.output != "-" {
-		if err := file.Close(); err != nil {
-			return fmt.Errorf("writing report file: %w", err)
-		}
-	}
-	return nil
 }
 
 func rulesUsed(findings []finding.Finding, all []finding.Rule) []finding.Rule {

@@ -65,6 +65,10 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 		args = []string{"."}
 	}
 	root := configRoot(args)
+	filter, err := f.report.filter(root)
+	if err != nil {
+		return err
+	}
 	engine, _, err := rules.Load(rules.LoadOptions{
 		ConfigFile:     f.config,
 		Root:           root,
@@ -92,7 +96,7 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 		Notices:  res.Notices,
 		Stats:    res.Stats,
 	}
-	return f.report.finish(cmd, r, root, engine.Rules())
+	return f.report.finish(cmd, r, filter, engine.Rules())
 }
 
 // configRoot is where .keysweep.toml, .gitleaks.toml and .keysweepignore
