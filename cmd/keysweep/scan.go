@@ -61,6 +61,15 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return fmt.Errorf("--max-file-size: %w", err)
 	}
+	opts := fsscan.Options{
+		Exclude:          f.exclude,
+		RespectGitignore: f.respectGitignore,
+		MaxFileSize:      maxSize,
+		Workers:          f.workers,
+	}
+	if err := opts.Validate(); err != nil {
+		return fmt.Errorf("--exclude: %w", err)
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -77,12 +86,7 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return fmt.Errorf("loading rules: %w", err)
 	}
-	scanner := fsscan.New(engine, fsscan.Options{
-		Exclude:          f.exclude,
-		RespectGitignore: f.respectGitignore,
-		MaxFileSize:      maxSize,
-		Workers:          f.workers,
-	})
+	scanner := fsscan.New(engine, opts)
 	res, err := scanner.Scan(cmd.Context(), args, cmd.InOrStdin())
 	if err != nil {
 		return err
