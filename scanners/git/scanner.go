@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -88,7 +89,8 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}
 	defer closeRepo()
-	r := &run{s: s, ctx: ctx, repo: repo, seen: map[plumbing.Hash]bool{}, trees: map[plumbing.Hash]*object.Tree{}}
+	r := &run{s: s, ctx: ctx, repo: repo, seen: map[plumbing.Hash]bool{}, trees: map[plumbing.Hash]*object.Tree{},
+		reported: map[string]bool{}, inHEAD: map[string]bool{}}
 	tips, err := r.tips()
 	if err != nil {
 		return nil, err
@@ -114,6 +116,7 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r.markRemoved()
 	slices.SortStableFunc(r.res.Findings, finding.Compare)
 	r.res.Commits = len(order)
 	return &r.res, nil
@@ -175,6 +178,13 @@ type run struct {
 	// commit's children diff against them, and unchanged subtrees recur
 	// from commit to commit. It is emptied when it reaches maxTrees.
 	trees map[plumbing.Hash]*object.Tree
+	// reported holds the fingerprints already reported: a secret that
+	// stays in a file through many edits is one finding, at the commit
+	// that introduced it, not one per version of the file.
+	reported map[string]bool
+	// inHEAD holds the fingerprints found in a blob that is at its path
+	// in HEAD: those secrets are not "removed".
+	inHEAD map[string]bool
 
 	res Result
 }
@@ -554,28 +564,48 @@ func (r *run) blob(h plumbing.Hash, path string, loc finding.Location) {
 	}
 }
 
-// add records the findings of blob h at path, marking them when the blob
-// is no longer there in HEAD.
+// add records the findings of blob h at path: each secret once, at the
+// first (oldest) commit that brought it to that path; and notes which are
+// still in HEAD.
 func (r *run) add(found []finding.Finding, h plumbing.Hash, path string) {
 	if len(found) == 0 {
 		return
 	}
-	removed := false
+	atHEAD := false
 	if r.headTree != nil {
 		e, err := r.headTree.FindEntry(path)
-		removed = err != nil || e.Hash != h
+		atHEAD = err == nil && e.Hash == h
 	}
-	for i := range found {
-		f := &found[i]
-		if removed {
-			if f.Details == nil {
-				f.Details = map[string]string{}
-			}
-			f.Details[RemovedFromHEAD] = "true"
-			f.Message += removedSuffix
+	for _, f := range found {
+		if atHEAD {
+			r.inHEAD[f.Fingerprint] = true
 		}
+		if r.reported[f.Fingerprint] {
+			continue
+		}
+		r.reported[f.Fingerprint] = true
+		r.res.Findings = append(r.res.Findings, f)
 	}
-	r.res.Findings = append(r.res.Findings, found...)
+}
+
+// markRemoved marks the findings whose secret is in no blob of HEAD: gone
+// from the code, still in history.
+func (r *run) markRemoved() {
+	if r.headTree == nil {
+		return
+	}
+	for i := range r.res.Findings {
+		f := &r.res.Findings[i]
+		if r.inHEAD[f.Fingerprint] {
+			continue
+		}
+		f.Details = maps.Clone(f.Details)
+		if f.Details == nil {
+			f.Details = map[string]string{}
+		}
+		f.Details[RemovedFromHEAD] = "true"
+		f.Message += removedSuffix
+	}
 }
 
 func compareHash(a, b plumbing.Hash) int { return cmp.Compare(a.String(), b.String()) }

@@ -271,3 +271,26 @@ func TestUnreadableBlobIsANotice(t *testing.T) {
 		t.Errorf("notices %v: want an error naming blob %s", res.Notices, h)
 	}
 }
+
+// TestSecretThroughEditsIsOneFinding: a secret that stays in a file while
+// other lines change is one finding, at the commit that added it, and is
+// marked removed only once no version in HEAD holds it.
+func TestSecretThroughEditsIsOneFinding(t *testing.T) {
+	r := newRepo(t)
+	tok := token(30)
+	first := r.commit("add", map[string]string{"app.env": "TOKEN=" + tok + "\nA=1\n"})
+	r.commit("edit", map[string]string{"app.env": "TOKEN=" + tok + "\nA=2\n"})
+	r.commit("edit again", map[string]string{"app.env": "# config\nTOKEN=" + tok + "\nA=3\n"})
+	res := scan(t, r.dir, Options{})
+	if len(res.Findings) != 1 || res.Findings[0].Location.Commit != first.String() || res.Findings[0].Details[RemovedFromHEAD] != "" {
+		t.Fatalf("while in HEAD: %+v", res.Findings)
+	}
+	if res.Stats.Files != 3 {
+		t.Errorf("scanned %d blobs, want each of the 3 versions once", res.Stats.Files)
+	}
+	r.commit("remove", map[string]string{"app.env": "A=4\n"})
+	res = scan(t, r.dir, Options{})
+	if len(res.Findings) != 1 || res.Findings[0].Details[RemovedFromHEAD] != "true" {
+		t.Fatalf("after removal: %+v", res.Findings)
+	}
+}
