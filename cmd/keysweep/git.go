@@ -18,6 +18,7 @@ type gitFlags struct {
 	branch     string
 	maxCommits int
 	since      string
+	staged     bool
 }
 
 func newGitCmd() *cobra.Command {
@@ -30,10 +31,15 @@ every blob reachable from its branches, tags and HEAD, each scanned once and
 attributed to the commit that introduced it. A secret "fixed" by a later
 commit is still in history, and is reported as removed from HEAD.
 
+With --staged, only what the next commit would add: the lines that the
+staged (index) version of each file adds to HEAD's, so a pre-commit hook
+reports new secrets, not old ones.
+
 The repository is read with go-git: no git binary is needed, and nothing the
 repository's configuration names (hooks, filters) is run.`,
 		Example: `  keysweep git
-  keysweep git --branch main --since 2026-01-01 --format sarif -o history.sarif`,
+  keysweep git --branch main --since 2026-01-01 --format sarif -o history.sarif
+  keysweep git --staged            # in a pre-commit hook`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGit(cmd, args, &f)
@@ -45,6 +51,7 @@ repository's configuration names (hooks, filters) is run.`,
 	fl.StringVar(&f.branch, "branch", "", "scan the history of this `REF` only (default: all branches, tags and HEAD)")
 	fl.IntVar(&f.maxCommits, "max-commits", 0, "scan only the newest N commits (0: all)")
 	fl.StringVar(&f.since, "since", "", "scan only commits made on or after this `DATE` (2006-01-02 or RFC 3339)")
+	fl.BoolVar(&f.staged, "staged", false, "scan what the next commit would add (the index against HEAD), for pre-commit hooks")
 	return cmd
 }
 
@@ -55,6 +62,9 @@ func runGit(cmd *cobra.Command, args []string, f *gitFlags) error {
 	repo := "."
 	if len(args) == 1 {
 		repo = args[0]
+	}
+	if f.staged && (f.branch != "" || f.since != "" || f.maxCommits != 0) {
+		return fmt.Errorf("--staged scans the index: --branch, --since and --max-commits do not apply")
 	}
 	if _, err := os.Stat(repo); err != nil {
 		return fmt.Errorf("scanning %s: %w", repo, err)
@@ -79,7 +89,13 @@ func runGit(cmd *cobra.Command, args []string, f *gitFlags) error {
 	if err != nil {
 		return fmt.Errorf("loading rules: %w", err)
 	}
-	res, err := gitscan.New(engine, opts).Scan(cmd.Context(), repo)
+	scanner := gitscan.New(engine, opts)
+	var res *gitscan.Result
+	if f.staged {
+		res, err = scanner.ScanStaged(cmd.Context(), repo)
+	} else {
+		res, err = scanner.Scan(cmd.Context(), repo)
+	}
 	if err != nil {
 		return fmt.Errorf("scanning %s: %w", repo, err)
 	}

@@ -62,3 +62,27 @@ func TestGitCommand(t *testing.T) {
 		t.Errorf("bad --since: exit %d %s", code, stderr)
 	}
 }
+
+// TestGitStaged: --staged reports the secret being added, not the one
+// already committed.
+func TestGitStaged(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := gogit.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	commitFile(t, repo, dir, "app.env", "OLD="+rulestest.GitHubToken(rulestest.Rand(21))+"\n", day)
+	write(t, filepath.Join(dir, "app.env"), "OLD="+rulestest.GitHubToken(rulestest.Rand(21))+"\nNEW="+rulestest.GitHubToken(rulestest.Rand(22))+"\n")
+	wt, _ := repo.Worktree()
+	if _, err := wt.Add("app.env"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := keysweep(t, "", "git", "--staged", "--format", "json", dir)
+	if code != exitFindings || strings.Count(stdout, `"rule_id": "github-pat"`) != 1 || !strings.Contains(stdout, `"start_line": 2`) {
+		t.Errorf("exit %d, stderr %s\n%s", code, stderr, stdout)
+	}
+	if code, _, stderr := keysweep(t, "", "git", "--staged", "--branch", "main", dir); code != exitError || !strings.Contains(stderr, "--staged") {
+		t.Errorf("--staged with --branch: exit %d %s", code, stderr)
+	}
+}
