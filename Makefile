@@ -5,7 +5,7 @@ VERSION ?= 0.1.0-dev+$(shell git rev-parse --short HEAD 2>/dev/null || echo unkn
 LDFLAGS := -s -w -X main.version=$(VERSION)
 CACHE   := .cache
 
-.PHONY: all build test vet lint race sarif-check selfscan bench fuzz docs clean
+.PHONY: all build test vet lint race sarif-check selfscan precommit-check bench fuzz docs clean
 
 all: build
 
@@ -13,7 +13,7 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
 
 ## test: vet, staticcheck, SARIF validation with GitHub's rules, the repo's own scan, and the race-enabled test suite.
-test: vet lint sarif-check selfscan race
+test: vet lint sarif-check selfscan precommit-check race
 
 vet:
 	$(GO) vet ./...
@@ -37,6 +37,11 @@ sarif-check: build
 # The repository passes its own scan.
 selfscan: build
 	./$(BIN)/keysweep scan --respect-gitignore .
+
+# The pre-commit hook, with the real pre-commit framework (installed from
+# Debian's packages when missing), against this repository's HEAD.
+precommit-check:
+	bash scripts/test-precommit.sh
 
 ## bench: engine and scanner benchmarks, then keysweep against gitleaks (when installed) on one tree.
 bench: build
