@@ -24,19 +24,7 @@ func validGCPServiceAccount(secret string) (Validity, map[string]string) {
 		if v == Invalid {
 			return v, nil
 		}
-		if facts == nil {
-			facts = map[string]string{}
-		}
-		for k, val := range map[string]string{
-			"client_email":   file.ClientEmail,
-			"project_id":     file.ProjectID,
-			"private_key_id": file.PrivateKeyID,
-		} {
-			if val != "" {
-				facts[k] = val
-			}
-		}
-		return v, facts
+		return v, file.addFacts(facts)
 	}
 	return gcpKey(secret)
 }
@@ -62,19 +50,7 @@ func validGCPServiceAccountIn(secret string, around []byte) (Validity, map[strin
 	if !ok || file.Type != "service_account" {
 		return v, facts
 	}
-	if facts == nil {
-		facts = map[string]string{}
-	}
-	for k, val := range map[string]string{
-		"client_email":   file.ClientEmail,
-		"project_id":     file.ProjectID,
-		"private_key_id": file.PrivateKeyID,
-	} {
-		if val != "" {
-			facts[k] = val
-		}
-	}
-	return v, facts
+	return v, file.addFacts(facts)
 }
 
 func gcpKey(key string) (Validity, map[string]string) {
@@ -91,6 +67,25 @@ type serviceAccountFile struct {
 	PrivateKeyID string `json:"private_key_id"`
 	PrivateKey   string `json:"private_key"`
 	ClientEmail  string `json:"client_email"`
+}
+
+// addFacts adds what the key file says of its account to facts (a new map
+// when facts is nil): client_email, project_id and private_key_id, never
+// the key.
+func (f serviceAccountFile) addFacts(facts map[string]string) map[string]string {
+	if facts == nil {
+		facts = map[string]string{}
+	}
+	for k, val := range map[string]string{
+		"client_email":   f.ClientEmail,
+		"project_id":     f.ProjectID,
+		"private_key_id": f.PrivateKeyID,
+	} {
+		if val != "" {
+			facts[k] = val
+		}
+	}
+	return facts
 }
 
 // serviceAccountJSON reads a secret that is a JSON object, or a JSON
