@@ -27,6 +27,10 @@ type Rule struct {
 	// Validation names the offline structural check a match must pass
 	// (a checksum, a parse), or is empty.
 	Validation string `json:"validation,omitempty"`
+	// Check names the structural check that reports the rule
+	// ("dockerfile", "iam", "aws", "go"), or is empty for a content rule,
+	// which matches text.
+	Check string `json:"check,omitempty"`
 }
 
 // Provider is who issues the credential: the rule's first tag, else the

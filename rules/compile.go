@@ -94,8 +94,13 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 	if !idPattern.MatchString(id) {
 		return nil, ruleError(file, id, "id must be letters, digits and . _ : -")
 	}
-	if spec.Regex == "" && spec.Path == "" {
-		return nil, ruleError(file, id, "needs a regex or a path")
+	switch {
+	case spec.Check != "" && !slices.Contains(Checks(), spec.Check):
+		return nil, ruleError(file, id, "unknown check %q (want one of %s)", spec.Check, strings.Join(Checks(), ", "))
+	case spec.Check != "" && (spec.Regex != "" || spec.Path != "" || len(spec.Keywords) > 0):
+		return nil, ruleError(file, id, "a rule with a check has no regex, path or keywords")
+	case spec.Check == "" && spec.Regex == "" && spec.Path == "":
+		return nil, ruleError(file, id, "needs a regex, a path or a check")
 	}
 	r := &Rule{
 		file:       file,
@@ -110,6 +115,7 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 			Tags:        slices.Clone(spec.Tags),
 			References:  slices.Clone(spec.References),
 			Validation:  spec.Validate,
+			Check:       spec.Check,
 			Severity:    finding.High,
 		},
 	}

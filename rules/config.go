@@ -32,7 +32,7 @@ type Extend struct {
 }
 
 // RuleSpec is one rule as written in a data file. A rule needs an ID and a
-// Regex or a Path (or both).
+// Regex or a Path (or both), or a Check.
 type RuleSpec struct {
 	ID          string `toml:"id"`
 	Title       string `toml:"title"`
@@ -63,6 +63,12 @@ type RuleSpec struct {
 	// Validate names an offline structural check the secret must pass
 	// (see Validators).
 	Validate string `toml:"validate"`
+	// Check names the structural check engine that reports this rule (see
+	// Checks): a Dockerfile, IAM policy or AWS account check, or a Go
+	// analyzer. Such a rule has no Regex or Path; the content engine only
+	// keeps its metadata, and its examples are tested by the package of
+	// its check.
+	Check string `toml:"check"`
 
 	Severity    string   `toml:"severity"`
 	Confidence  string   `toml:"confidence"`

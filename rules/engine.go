@@ -44,6 +44,8 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 	for i, r := range rules {
 		e.byID[r.meta.ID] = i
 		switch {
+		case r.meta.Check != "":
+			continue // reported by its check, not matched here
 		case r.re == nil:
 			e.pathOnly = append(e.pathOnly, i)
 		case len(r.keywords) == 0:

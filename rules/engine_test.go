@@ -311,3 +311,48 @@ withinLines = 2
 		t.Errorf("alone: %+v", fs)
 	}
 }
+
+func TestReportStructuralFinding(t *testing.T) {
+	set := newRuleSet()
+	set.add("test", RuleSpec{ID: "dockerfile-env-secret", Title: "Secret in ENV", Severity: "critical", Confidence: "high", Check: CheckDockerfile})
+	set.add("test", RuleSpec{ID: "doc-only", Title: "x", Check: CheckIAM, Allowlists: []AllowlistSpec{{Paths: []string{`^allowed/`}}}})
+	e, err := set.compile("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := finding.Location{Kind: finding.KindFile, Path: "app/Dockerfile", Key: "app/Dockerfile", StartLine: 3}
+	f, ok := e.Report("dockerfile-env-secret", loc, "ENV DB_PASSWORD holds a literal value", "s3cr3t-value")
+	if !ok || f.Severity != finding.Critical || f.Fingerprint == "" || f.Secret != "s3cr3t-value" || f.Location.StartLine != 3 {
+		t.Fatalf("Report = %+v, %v", f, ok)
+	}
+	loc.StartLine = 9
+	if g, _ := e.Report("dockerfile-env-secret", loc, "ENV DB_PASSWORD holds a literal value", "s3cr3t-value"); g.Fingerprint != f.Fingerprint {
+		t.Error("fingerprint changed with the line")
+	}
+	test := finding.Location{Kind: finding.KindFile, Path: "testdata/Dockerfile", Key: "testdata/Dockerfile"}
+	if g, _ := e.Report("dockerfile-env-secret", test, "m", "v"); g.Severity != finding.High {
+		t.Errorf("test path severity = %v, want lowered to high", g.Severity)
+	}
+	if _, ok := e.Report("no-such-rule", loc, "m", ""); ok {
+		t.Error("unknown rule reported")
+	}
+	if _, ok := e.Report("doc-only", finding.Location{Kind: finding.KindFile, Path: "allowed/p.json", Key: "allowed/p.json"}, "m", ""); ok {
+		t.Error("allowlisted path reported")
+	}
+	// A check rule is never matched as content.
+	if fs := e.Scan(Chunk{Data: []byte("dockerfile-env-secret doc-only"), Location: loc}).Findings; len(fs) != 0 {
+		t.Errorf("check rules matched content: %v", fs)
+	}
+}
+
+func TestCheckRuleSpecErrors(t *testing.T) {
+	for _, spec := range []RuleSpec{
+		{ID: "a", Check: "nope"},
+		{ID: "b", Check: CheckIAM, Regex: "x"},
+		{ID: "c", Check: CheckIAM, Keywords: []string{"x"}},
+	} {
+		if _, err := compileRule("f.toml", spec); err == nil || !strings.Contains(err.Error(), `rule "`+spec.ID+`"`) {
+			t.Errorf("compileRule(%+v) error = %v", spec, err)
+		}
+	}
+}

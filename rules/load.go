@@ -93,6 +93,28 @@ func CatalogFile(name string) (*Config, error) {
 	return Parse(name, data)
 }
 
+// CheckRules returns the built-in rules of one structural check, as
+// written in the data files: the check's package tests their examples.
+func CheckRules(check string) ([]RuleSpec, error) {
+	names, err := CatalogFiles()
+	if err != nil {
+		return nil, err
+	}
+	var out []RuleSpec
+	for _, name := range names {
+		cfg, err := CatalogFile(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range cfg.Rules {
+			if r.Check == check {
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
 // Parse decodes one configuration file. name is used in errors. Unknown keys
 // are errors that name the rule they belong to.
 func Parse(name string, data []byte) (*Config, error) {

@@ -1,6 +1,7 @@
 package fs
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -48,7 +49,15 @@ type Options struct {
 	// Workers is how many files are scanned at once. The default (0 or
 	// less) is runtime.GOMAXPROCS(0).
 	Workers int
+	// Checks are the structural checks (Dockerfile, IAM policy) run on the
+	// files they match, besides the content rules. A file a check matches
+	// is read whole, up to MaxCheckSize. The default is none.
+	Checks []rules.FileCheck
 }
+
+// MaxCheckSize is the largest file that structural checks parse; a larger
+// file gets its content rules and a warning.
+const MaxCheckSize = 16 << 20
 
 // Validate reports whether every Exclude pattern is a valid glob.
 func (o Options) Validate() error {
@@ -299,7 +308,61 @@ func (r *run) scanFile(it *item, j job) {
 	if r.tooLarge(it, j.loc, st.Size()) {
 		return
 	}
-	r.scanContent(it, f, j.loc, max(st.Size(), 1))
+	checks := r.s.checksFor(j.loc.Path)
+	if len(checks) == 0 {
+		r.scanContent(it, f, j.loc, max(st.Size(), 1))
+		return
+	}
+	if st.Size() > MaxCheckSize {
+		it.notice(finding.LevelWarning, j.loc.Path, "larger than %d bytes: %s checks not run", MaxCheckSize, checkNames(checks))
+		r.scanContent(it, f, j.loc, max(st.Size(), 1))
+		return
+	}
+	content, err := io.ReadAll(io.LimitReader(f, MaxCheckSize+1))
+	if err != nil {
+		it.notice(finding.LevelError, j.loc.Path, "cannot read: %s", reason(err))
+		return
+	}
+	r.scanContent(it, bytes.NewReader(content), j.loc, max(int64(len(content)), 1))
+	r.runChecks(it, checks, content, j)
+}
+
+// checksFor returns the structural checks that want the file at path.
+func (s *Scanner) checksFor(path string) []rules.FileCheck {
+	var out []rules.FileCheck
+	for _, c := range s.opts.Checks {
+		if c.Match(path) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// runChecks runs structural checks on a file's content. A file that a
+// check could not analyse gets a notice: an error for a file the user
+// named, a warning for one met in a walk (a template with a syntax error
+// in a fixture folder should not fail every scan of the repository; the
+// notice still says the check did not cover it).
+func (r *run) runChecks(it *item, checks []rules.FileCheck, content []byte, j job) {
+	level := finding.LevelWarning
+	if j.follow {
+		level = finding.LevelError
+	}
+	for _, c := range checks {
+		fs, err := c.Check(r.ctx, content, j.loc)
+		it.findings = append(it.findings, fs...)
+		if err != nil && r.ctx.Err() == nil {
+			it.notice(level, j.loc.Path, "%s check not completed: %v", c.Name(), err)
+		}
+	}
+}
+
+func checkNames(checks []rules.FileCheck) string {
+	names := make([]string, len(checks))
+	for i, c := range checks {
+		names[i] = c.Name()
+	}
+	return strings.Join(names, ", ")
 }
 
 func (r *run) tooLarge(it *item, loc finding.Location, size int64) bool {
