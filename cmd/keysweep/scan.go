@@ -86,6 +86,7 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return fmt.Errorf("loading rules: %w", err)
 	}
+	opts.Checks = fileChecks(engine)
 	scanner := fsscan.New(engine, opts)
 	res, err := scanner.Scan(cmd.Context(), args, cmd.InOrStdin())
 	if err != nil {
