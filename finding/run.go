@@ -26,6 +26,10 @@ type Notice struct {
 
 // Stats counts what a run covered.
 type Stats struct {
+	// Commits counts the commits a history scan walked; zero elsewhere.
+	Commits int64 `json:"commits,omitempty"`
+	// Files counts the files scanned (for a history scan: the distinct
+	// blobs), Bytes their content.
 	Files          int64 `json:"files"`
 	Bytes          int64 `json:"bytes"`
 	SkippedBinary  int64 `json:"skipped_binary"`
@@ -35,6 +39,11 @@ type Stats struct {
 	Baselined      int64 `json:"baselined"`
 	// BelowConfidence counts findings dropped by --min-confidence.
 	BelowConfidence int64 `json:"below_confidence,omitempty"`
+	// Layers counts the container image layers scanned.
+	Layers int64 `json:"layers,omitempty"`
+	// SkippedLFS counts Git LFS pointers met in history: the large files
+	// they name live outside git and are not scanned.
+	SkippedLFS int64 `json:"skipped_lfs,omitempty"`
 }
 
 // Report is everything a run produced, ready for a reporter.

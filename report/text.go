@@ -133,12 +133,18 @@ func Summary(r *finding.Report) string {
 		head = fmt.Sprintf("%d finding%s (%s)", len(r.Findings), plural(len(r.Findings)), strings.Join(bySev, ", "))
 	}
 	line := fmt.Sprintf("%s in %d file%s, %s", head, s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
+	if s.Commits > 0 {
+		line = fmt.Sprintf("%s in %d commit%s (%d blob%s, %s)", head, s.Commits, plural(int(s.Commits)), s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
+	}
 	var extra []string
 	if s.SkippedBinary > 0 {
 		extra = append(extra, fmt.Sprintf("%d binary skipped", s.SkippedBinary))
 	}
 	if s.SkippedSize > 0 {
 		extra = append(extra, fmt.Sprintf("%d over size limit", s.SkippedSize))
+	}
+	if s.SkippedLFS > 0 {
+		extra = append(extra, fmt.Sprintf("%d Git LFS pointer%s (content not in git)", s.SkippedLFS, plural(int(s.SkippedLFS))))
 	}
 	if s.SkippedIgnored > 0 {
 		extra = append(extra, fmt.Sprintf("%d excluded", s.SkippedIgnored))

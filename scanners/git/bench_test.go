@@ -34,8 +34,8 @@ func BenchmarkScanHistory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res.Commits != commits || res.Stats.Files != commits || len(res.Findings) == 0 {
-			b.Fatalf("commits %d, blobs %d, findings %d", res.Commits, res.Stats.Files, len(res.Findings))
+		if res.Stats.Commits != commits || res.Stats.Files != commits || len(res.Findings) == 0 {
+			b.Fatalf("commits %d, blobs %d, findings %d", res.Stats.Commits, res.Stats.Files, len(res.Findings))
 		}
 		bytes = res.Stats.Bytes
 	}

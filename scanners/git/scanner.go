@@ -1,13 +1,15 @@
 package git
 
 import (
-	"cmp"
-	"container/heap"
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"maps"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	gogit "github.com/go-git/go-git/v5"
@@ -21,21 +23,39 @@ import (
 	"github.com/keysweep/keysweep/rules"
 )
 
-// RemovedFromHEAD is the Details key set to "true" on a finding whose blob
-// is no longer at its path in HEAD.
-const RemovedFromHEAD = "removed_from_head"
-
-// removedSuffix is appended to the message of such a finding.
-const removedSuffix = " (removed from HEAD, still in history)"
+// Details keys set on findings of a history scan.
+const (
+	// RemovedFromHEAD is "true" on a finding whose secret is no longer at
+	// its path in HEAD.
+	RemovedFromHEAD = "removed_from_head"
+	// RemovedIn is the commit on HEAD's first-parent line that removed the
+	// secret from its path, when there is one.
+	RemovedIn = "removed_in"
+	// Commits lists, with Options.AllCommits, every commit that brought a
+	// blob holding the secret: the introducing one first, then in history
+	// order, comma-separated.
+	Commits = "commits"
+)
 
 // Options configure a Scanner. The zero value scans the history of every
-// branch, tag, remote-tracking branch and HEAD, every commit, all time.
+// ref (as `git log --all` does) and HEAD, every commit, all time, with one
+// worker per CPU.
 type Options struct {
 	// Branch, when set, restricts the scan to the history of one ref: a
 	// full ref name ("refs/heads/main"), a branch, tag or remote-tracking
 	// branch name ("main", "v1.0", "origin/main"), or "HEAD". The default,
-	// "", is every branch, tag, remote-tracking branch and HEAD.
+	// "", is every ref and HEAD.
 	Branch string
+	// Include, when set, replaces Branch and the refs: the history of
+	// these revisions (commit hashes, abbreviated or not, or ref names) is
+	// scanned. The default is none.
+	Include []string
+	// Exclude names revisions whose history is not scanned (as in
+	// `git log B ^A`): commits reachable from them are left out, and serve
+	// only as the parents that the selected commits are diffed against, so
+	// that only what the selection adds is scanned. --range A..B is
+	// Include B, Exclude A. The default is none.
+	Exclude []string
 	// MaxCommits, when positive, scans only the newest MaxCommits of the
 	// selected commits (in topological order, as `git log -n` would), each
 	// still diffed against its parent, so that only what they introduce is
@@ -45,6 +65,14 @@ type Options struct {
 	// or after it; older commits still serve as the parents new ones are
 	// diffed against. The default, the zero time, is all history.
 	Since time.Time
+	// AllCommits lists, in each finding's Details[Commits], every commit
+	// that brought a blob holding the secret, not only the first. Each new
+	// version of a file is then scanned whole rather than only its new
+	// lines, which is slower. The default is false.
+	AllCommits bool
+	// Workers is how many blobs are scanned at once. The default (0 or
+	// less) is runtime.GOMAXPROCS(0).
+	Workers int
 }
 
 // Result is what a scan found and covered.
@@ -55,11 +83,9 @@ type Result struct {
 	// Notices say what could not be scanned, or was skipped, and why, in
 	// scan order.
 	Notices []finding.Notice
-	// Stats count what was scanned and skipped: Files is the number of
-	// distinct blobs scanned, Bytes their size.
+	// Stats count what was scanned and skipped: Commits the commits
+	// walked, Files the distinct blobs scanned, Bytes their size.
 	Stats finding.Stats
-	// Commits is how many commits were walked for new blobs.
-	Commits int
 }
 
 // Scanner scans git history. It is safe for concurrent use; each Scan is
@@ -71,26 +97,41 @@ type Scanner struct {
 
 // New returns a Scanner that runs engine's rules with opts.
 func New(engine *rules.Engine, opts Options) *Scanner {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
 	return &Scanner{engine: engine, opts: opts}
 }
 
 // Scan scans the history of the repository at repoPath, or of the
-// repository enclosing it; a bare repository works too. Whatever could not
-// be scanned becomes a notice in the Result; the error is for a run that
-// could not happen at all (the repository cannot be opened, the Branch is
-// not found, nothing is selected, ctx is cancelled), and then the Result is
-// nil.
+// repository enclosing it; a bare repository works too.
+//
+// Every blob that the selected commits bring is scanned once, in parallel:
+// a new file whole, a new version of a file only where it differs from the
+// version it replaces (its new lines, with a little context), so that a
+// secret is found in the commit that introduced it and not again in each
+// later edit. Each finding is reported once, at the oldest commit that
+// brought it to its path; one no longer in HEAD is marked, with the
+// commit that removed it when HEAD's first-parent history shows one.
+//
+// Whatever could not be scanned becomes a notice in the Result; the error
+// is for a run that could not happen at all (the repository cannot be
+// opened, a revision is not found, nothing is selected, ctx is
+// cancelled), and then the Result is nil.
 func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	repo, closeRepo, err := open(repoPath)
+	repo, closeRepo, err := open(repoPath, walkerCache)
 	if err != nil {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}
 	defer closeRepo()
-	r := &run{s: s, ctx: ctx, repo: repo, seen: map[plumbing.Hash]bool{}, trees: map[plumbing.Hash]*object.Tree{},
-		reported: map[string]bool{}, inHEAD: map[string]bool{}}
+	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, trees: map[plumbing.Hash]*object.Tree{},
+		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}}
+	if err := r.loadShallow(); err != nil {
+		return nil, err
+	}
 	tips, err := r.tips()
 	if err != nil {
 		return nil, err
@@ -98,42 +139,40 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 	if len(tips) == 0 {
 		return nil, fmt.Errorf("repository %s: no commits to scan", repoPath)
 	}
-	if err := r.loadShallow(); err != nil {
+	excluded, err := r.excluded()
+	if err != nil {
 		return nil, err
 	}
-	order := r.walk(tips)
-	order = r.selectCommits(order)
+	order := r.selectCommits(r.walk(tips, excluded))
 	if len(order) == 0 {
-		return nil, fmt.Errorf("repository %s: no commits selected (check --since and --max-commits)", repoPath)
+		return nil, fmt.Errorf("repository %s: no commits selected (check the range, --since and --max-commits)", repoPath)
 	}
-	r.head()
-	for _, c := range order {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r.commit(c)
-	}
-	if err := ctx.Err(); err != nil {
+	if err := r.scanBlobs(order); err != nil {
 		return nil, err
 	}
+	r.attribute()
 	r.markRemoved()
 	slices.SortStableFunc(r.res.Findings, finding.Compare)
-	r.res.Commits = len(order)
+	r.res.Stats.Commits = int64(len(order))
 	return &r.res, nil
 }
 
 // Storage settings for reading history: packfiles stay open while a scan
-// runs, and blobs larger than largeObject are streamed from the pack
-// rather than inflated into memory whole.
+// runs, blobs larger than largeObject are streamed from the pack rather
+// than inflated whole, and each reader keeps a small cache of objects
+// (delta bases, trees).
 const (
 	maxOpenPacks = 64
 	largeObject  = 1 << 20
+	walkerCache  = 8 * cache.MiByte
+	workerCache  = 4 * cache.MiByte
 )
 
 // open opens the repository at path: a bare repository, or the one whose
 // work tree holds path (a linked worktree too), read-only, without its
-// work tree. Nothing is executed. The returned func closes its files.
-func open(path string) (*gogit.Repository, func(), error) {
+// work tree. Nothing is executed: no hooks, filters or fsmonitor, whatever
+// the repository's configuration says. The returned func closes its files.
+func open(path string, cacheSize cache.FileSize) (*gogit.Repository, func(), error) {
 	repo, err := gogit.PlainOpenWithOptions(path, &gogit.PlainOpenOptions{EnableDotGitCommonDir: true})
 	if errors.Is(err, gogit.ErrRepositoryNotExists) {
 		// Not a bare repository nor a work tree's root: look upwards for
@@ -149,7 +188,7 @@ func open(path string) (*gogit.Repository, func(), error) {
 	}
 	// Reopen the same .git (its common dir included) with storage options
 	// PlainOpen does not take.
-	st := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{
+	st := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRU(cacheSize), filesystem.Options{
 		ExclusiveAccess:      true,
 		MaxOpenDescriptors:   maxOpenPacks,
 		LargeObjectThreshold: largeObject,
@@ -167,265 +206,94 @@ type run struct {
 	s    *Scanner
 	ctx  context.Context
 	repo *gogit.Repository
+	path string
 
 	commits map[plumbing.Hash]*node
 	shallow map[plumbing.Hash]bool
-	// seen holds the blobs already scanned (or skipped for good).
+	// seen holds the blobs already sent to be scanned.
 	seen map[plumbing.Hash]bool
-	// headTree is HEAD's tree, nil when HEAD does not resolve.
-	headTree *object.Tree
 	// trees caches decoded trees by hash (root trees and subtrees): a
 	// commit's children diff against them, and unchanged subtrees recur
 	// from commit to commit. It is emptied when it reaches maxTrees.
 	trees map[plumbing.Hash]*object.Tree
-	// reported holds the fingerprints already reported: a secret that
-	// stays in a file through many edits is one finding, at the commit
-	// that introduced it, not one per version of the file.
-	reported map[string]bool
-	// inHEAD holds the fingerprints found in a blob that is at its path
-	// in HEAD: those secrets are not "removed".
-	inHEAD map[string]bool
+	// changes are the blobs the selected commits brought, in history
+	// order: each blob's first one (scanned), and with AllCommits every
+	// later one too.
+	changes []change
+
+	// mu guards blobs and res.Stats while workers run.
+	mu sync.Mutex
+	// blobs holds the outcome of each scanned blob that has findings or
+	// notices.
+	blobs map[plumbing.Hash]*blobResult
+
+	// reported maps the fingerprints already reported to their index in
+	// res.Findings: a secret is one finding, at the commit that first
+	// brought it to its path.
+	reported map[string]int
 
 	res Result
 }
 
-// node is what a scan keeps of a commit: enough to order and attribute,
-// not the message.
-type node struct {
-	hash    plumbing.Hash
-	tree    plumbing.Hash
-	parents []plumbing.Hash
-	when    time.Time // committer date
-	author  object.Signature
-	// children counts the selected commits' edges into this one, for the
-	// topological sort.
-	children int
+// change is a blob a commit brought to a path.
+type change struct {
+	commit *node
+	path   string
+	blob   plumbing.Hash
+	// base is the blob the change replaced at path (zero for a new file).
+	base plumbing.Hash
+	// scan is true for the first change of a blob: the one it is scanned
+	// (and attributed) as.
+	scan bool
 }
 
 func (r *run) notice(level finding.Level, path, format string, args ...any) {
 	r.res.Notices = append(r.res.Notices, finding.Notice{Level: level, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-// tips resolves the selected refs to commit hashes, sorted and without
-// duplicates.
-func (r *run) tips() ([]plumbing.Hash, error) {
-	var names []plumbing.ReferenceName
-	if b := r.s.opts.Branch; b != "" {
-		name, err := r.findRef(b)
+// scanBlobs walks the commits' trees for the blobs they bring, while
+// workers scan each new blob.
+func (r *run) scanBlobs(order []*node) error {
+	jobs := make(chan change, 4*r.s.opts.Workers)
+	var wg sync.WaitGroup
+	var workerErr error
+	var errOnce sync.Once
+	for range r.s.opts.Workers {
+		repo, closeRepo, err := open(r.path, workerCache)
 		if err != nil {
-			return nil, err
+			close(jobs)
+			wg.Wait()
+			return fmt.Errorf("opening repository %s: %w", r.path, err)
 		}
-		names = append(names, name)
-	} else {
-		iter, err := r.repo.References()
-		if err != nil {
-			return nil, fmt.Errorf("listing refs: %w", err)
-		}
-		err = iter.ForEach(func(ref *plumbing.Reference) error {
-			n := ref.Name()
-			if n == plumbing.HEAD || n.IsBranch() || n.IsTag() || n.IsRemote() {
-				names = append(names, n)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("listing refs: %w", err)
-		}
-		if !slices.Contains(names, plumbing.HEAD) {
-			names = append(names, plumbing.HEAD)
-		}
-	}
-	slices.Sort(names)
-	var tips []plumbing.Hash
-	for _, n := range names {
-		ref, err := r.repo.Reference(n, true)
-		if err != nil {
-			if n == plumbing.HEAD && r.s.opts.Branch == "" {
-				continue // an unborn HEAD, or none: the other refs are the history
-			}
-			if errors.Is(err, plumbing.ErrReferenceNotFound) && r.s.opts.Branch == "" {
-				r.notice(finding.LevelWarning, "", "ref %s does not resolve: skipped", n)
-				continue
-			}
-			return nil, fmt.Errorf("resolving %s: %w", n, err)
-		}
-		h, ok := r.peel(n, ref.Hash())
-		if ok {
-			tips = append(tips, h)
-		}
-	}
-	slices.SortFunc(tips, compareHash)
-	return slices.Compact(tips), nil
-}
-
-// findRef resolves a Branch option to a ref name.
-func (r *run) findRef(b string) (plumbing.ReferenceName, error) {
-	candidates := []plumbing.ReferenceName{
-		plumbing.ReferenceName(b),
-		plumbing.NewBranchReferenceName(b),
-		plumbing.NewTagReferenceName(b),
-		plumbing.ReferenceName("refs/remotes/" + b),
-	}
-	for _, c := range candidates {
-		if _, err := r.repo.Reference(c, false); err == nil {
-			return c, nil
-		}
-	}
-	return "", fmt.Errorf("branch %q: no such ref", b)
-}
-
-// peel follows annotated tags to the commit they name; refs to trees or
-// blobs are skipped with a note.
-func (r *run) peel(name plumbing.ReferenceName, h plumbing.Hash) (plumbing.Hash, bool) {
-	for range 16 {
-		tag, err := r.repo.TagObject(h)
-		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			return h, true // not a tag: a commit, or the walk will say
-		}
-		if err != nil {
-			r.notice(finding.LevelError, "", "ref %s: cannot read tag object %s: %v", name, h, err)
-			return h, false
-		}
-		if tag.TargetType != plumbing.CommitObject && tag.TargetType != plumbing.TagObject {
-			r.notice(finding.LevelNote, "", "ref %s names a %s, not a commit: skipped", name, tag.TargetType)
-			return h, false
-		}
-		h = tag.Target
-	}
-	r.notice(finding.LevelError, "", "ref %s: tag chain too long: skipped", name)
-	return h, false
-}
-
-func (r *run) loadShallow() error {
-	r.shallow = map[plumbing.Hash]bool{}
-	hs, err := r.repo.Storer.Shallow()
-	if err != nil {
-		return fmt.Errorf("reading the shallow file: %w", err)
-	}
-	slices.SortFunc(hs, compareHash)
-	for _, h := range hs {
-		r.shallow[h] = true
-		r.notice(finding.LevelNote, "", "shallow clone: history before %s not scanned", h)
-	}
-	return nil
-}
-
-// walk reads every commit reachable from tips and returns them oldest
-// first: parents before children, and among commits whose parents are all
-// done, the oldest committer date first (ties by hash).
-func (r *run) walk(tips []plumbing.Hash) []*node {
-	r.commits = map[plumbing.Hash]*node{}
-	stack := slices.Clone(tips)
-	for len(stack) > 0 {
-		h := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if _, ok := r.commits[h]; ok {
-			continue
-		}
-		c, err := r.repo.CommitObject(h)
-		if err != nil {
-			r.commits[h] = nil
-			r.notice(finding.LevelError, "", "cannot read commit %s: %v: its history not scanned", h, err)
-			continue
-		}
-		n := &node{hash: h, tree: c.TreeHash, when: c.Committer.When, author: c.Author}
-		if !r.shallow[h] {
-			n.parents = c.ParentHashes
-		}
-		r.commits[h] = n
-		for _, p := range n.parents {
-			if _, ok := r.commits[p]; !ok {
-				stack = append(stack, p)
-			}
-		}
-	}
-	// Kahn's algorithm, children first out, reversed at the end: a commit
-	// is ready once every child is placed; the newest ready one goes next.
-	for _, n := range r.commits {
-		if n == nil {
-			continue
-		}
-		for _, p := range n.parents {
-			if pn := r.commits[p]; pn != nil {
-				pn.children++
-			}
-		}
-	}
-	ready := &newestFirst{}
-	for _, n := range r.commits {
-		if n != nil && n.children == 0 {
-			*ready = append(*ready, n)
-		}
-	}
-	heap.Init(ready)
-	order := make([]*node, 0, len(r.commits))
-	for ready.Len() > 0 {
-		n := heap.Pop(ready).(*node)
-		order = append(order, n)
-		for _, p := range n.parents {
-			if pn := r.commits[p]; pn != nil {
-				pn.children--
-				if pn.children == 0 {
-					heap.Push(ready, pn)
+		w := &worker{run: r, repo: repo, seed: maphash.MakeSeed()}
+		wg.Go(func() {
+			defer closeRepo()
+			for j := range jobs {
+				if r.ctx.Err() != nil {
+					continue // drain, so that the walker never blocks
+				}
+				if err := w.scan(j); err != nil {
+					errOnce.Do(func() { workerErr = err })
 				}
 			}
+		})
+	}
+	for _, n := range order {
+		if r.ctx.Err() != nil {
+			break
 		}
+		r.commit(n, jobs)
 	}
-	slices.Reverse(order)
-	return order
+	close(jobs)
+	wg.Wait()
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	return workerErr
 }
 
-// newestFirst is a heap of commits, newest committer date on top.
-type newestFirst []*node
-
-func (q newestFirst) Len() int { return len(q) }
-func (q newestFirst) Less(i, j int) bool {
-	if c := q[i].when.Compare(q[j].when); c != 0 {
-		return c > 0
-	}
-	return compareHash(q[i].hash, q[j].hash) > 0
-}
-func (q newestFirst) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *newestFirst) Push(x any)   { *q = append(*q, x.(*node)) }
-func (q *newestFirst) Pop() any {
-	old := *q
-	n := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return n
-}
-
-// selectCommits applies Since and MaxCommits to the ordered commits.
-func (r *run) selectCommits(order []*node) []*node {
-	if since := r.s.opts.Since; !since.IsZero() {
-		order = slices.DeleteFunc(order, func(n *node) bool { return n.when.Before(since) })
-	}
-	if m := r.s.opts.MaxCommits; m > 0 && len(order) > m {
-		order = order[len(order)-m:]
-	}
-	return order
-}
-
-// head reads HEAD's tree, to tell which findings are gone from it.
-func (r *run) head() {
-	ref, err := r.repo.Head()
-	if err != nil {
-		return // no HEAD (unborn): nothing to compare with
-	}
-	h, ok := r.peel(plumbing.HEAD, ref.Hash())
-	if !ok {
-		return
-	}
-	c, err := r.repo.CommitObject(h)
-	if err == nil {
-		r.headTree, err = c.Tree()
-	}
-	if err != nil {
-		r.notice(finding.LevelWarning, "", "cannot read HEAD's tree (%s): findings not marked as removed from HEAD: %v", h, err)
-	}
-}
-
-// commit scans the blobs n introduces.
-func (r *run) commit(n *node) {
+// commit finds the blobs n brings, against its first parent.
+func (r *run) commit(n *node, jobs chan<- change) {
 	tree, err := r.tree(n.tree)
 	if err != nil {
 		r.notice(finding.LevelError, "", "commit %s: cannot read tree %s: %v", n.hash, n.tree, err)
@@ -442,18 +310,11 @@ func (r *run) commit(n *node) {
 			base = nil
 		}
 	}
-	loc := finding.Location{
-		Kind:   finding.KindCommit,
-		Commit: n.hash.String(),
-		Author: n.author.Name,
-		Email:  n.author.Email,
-		Date:   n.author.When.Format(time.RFC3339),
-	}
-	r.diff(base, tree, "", loc, n)
+	r.diff(base, tree, "", n, jobs)
 }
 
 // maxTrees bounds the tree cache.
-const maxTrees = 1 << 14
+const maxTrees = 4096
 
 func (r *run) tree(h plumbing.Hash) (*object.Tree, error) {
 	if t, ok := r.trees[h]; ok {
@@ -479,12 +340,13 @@ func (r *run) parentTree(p plumbing.Hash) (*object.Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.Tree()
+	return r.tree(c.TreeHash)
 }
 
-// diff scans the blobs of tree that are not in base (nil for none) at the
-// same path, under prefix.
-func (r *run) diff(base, tree *object.Tree, prefix string, loc finding.Location, n *node) {
+// diff records the blobs of tree that are not in base (nil for none) at
+// the same path, under prefix, and sends each one not seen before to be
+// scanned.
+func (r *run) diff(base, tree *object.Tree, prefix string, n *node, jobs chan<- change) {
 	for _, e := range tree.Entries {
 		if r.ctx.Err() != nil {
 			return
@@ -512,100 +374,78 @@ func (r *run) diff(base, tree *object.Tree, prefix string, loc finding.Location,
 					oldSub = nil // scan the whole subtree
 				}
 			}
-			r.diff(oldSub, sub, path+"/", loc, n)
+			r.diff(oldSub, sub, path+"/", n, jobs)
 		case filemode.Regular, filemode.Executable, filemode.Deprecated:
 			if old != nil && old.Hash == e.Hash {
 				continue // only the mode changed
 			}
-			r.blob(e.Hash, path, loc)
+			c := change{commit: n, path: path, blob: e.Hash}
+			if old != nil && old.Mode.IsFile() {
+				c.base = old.Hash
+			}
+			if !r.seen[e.Hash] {
+				r.seen[e.Hash] = true
+				c.scan = true
+				select {
+				case jobs <- c:
+				case <-r.ctx.Done():
+					return
+				}
+			} else if !r.s.opts.AllCommits {
+				continue
+			}
+			r.changes = append(r.changes, c)
+		case filemode.Submodule:
+			// A commit of another repository: its content is not here.
 		default:
-			// Symbolic links (their blob is a target path) and submodules
-			// (a commit of another repository) hold no content of this
-			// repository to scan.
+			// Symbolic links: their blob is a target path, not content.
 		}
 	}
 }
 
-// blob scans blob h, introduced at path, unless it was scanned before.
-func (r *run) blob(h plumbing.Hash, path string, loc finding.Location) {
-	if r.seen[h] {
-		return
+// attribute reports each blob's findings in history order: each secret
+// once, at the first change that brought it to its path.
+func (r *run) attribute() {
+	var carried map[string][]string // fingerprint → commits, with AllCommits
+	if r.s.opts.AllCommits {
+		carried = map[string][]string{}
 	}
-	r.seen[h] = true
-	loc.Path, loc.Key = path, path
-	found := r.s.engine.ScanPath(loc)
-	b, err := r.repo.BlobObject(h)
-	if err != nil {
-		r.notice(finding.LevelError, path, "commit %s: cannot read blob %s: %v", loc.Commit, h, err)
-		r.add(found, h, path)
-		return
-	}
-	rd, err := b.Reader()
-	if err != nil {
-		r.notice(finding.LevelError, path, "commit %s: cannot read blob %s: %v", loc.Commit, h, err)
-		r.add(found, h, path)
-		return
-	}
-	res, err := r.s.engine.ScanReader(r.ctx, rd, loc, max(b.Size, 1))
-	_ = rd.Close()
-	found = append(found, res.Findings...)
-	r.res.Stats.Suppressed += int64(res.Suppressed)
-	r.add(found, h, path)
-	switch {
-	case err != nil:
-		if r.ctx.Err() == nil {
-			r.notice(finding.LevelError, path, "commit %s: read error in blob %s after %d bytes: %v (findings before it are reported)", loc.Commit, h, res.Bytes, err)
-		}
-	case res.Binary:
-		r.res.Stats.SkippedBinary++
-	default:
-		r.res.Stats.Files++
-		r.res.Stats.Bytes += res.Bytes
-	}
-}
-
-// add records the findings of blob h at path: each secret once, at the
-// first (oldest) commit that brought it to that path; and notes which are
-// still in HEAD.
-func (r *run) add(found []finding.Finding, h plumbing.Hash, path string) {
-	if len(found) == 0 {
-		return
-	}
-	atHEAD := false
-	if r.headTree != nil {
-		e, err := r.headTree.FindEntry(path)
-		atHEAD = err == nil && e.Hash == h
-	}
-	for _, f := range found {
-		if atHEAD {
-			r.inHEAD[f.Fingerprint] = true
-		}
-		if r.reported[f.Fingerprint] {
+	for _, c := range r.changes {
+		br := r.blobs[c.blob]
+		if br == nil {
 			continue
 		}
-		r.reported[f.Fingerprint] = true
-		r.res.Findings = append(r.res.Findings, f)
-	}
-}
-
-// markRemoved marks the findings whose secret is in no blob of HEAD: gone
-// from the code, still in history.
-func (r *run) markRemoved() {
-	if r.headTree == nil {
-		return
+		if c.scan {
+			r.res.Notices = append(r.res.Notices, br.notices...)
+		}
+		for _, f := range br.findings {
+			if carried != nil {
+				if cs := carried[f.Fingerprint]; len(cs) == 0 || cs[len(cs)-1] != c.commit.hash.String() {
+					carried[f.Fingerprint] = append(cs, c.commit.hash.String())
+				}
+			}
+			if !c.scan {
+				continue
+			}
+			if _, ok := r.reported[f.Fingerprint]; ok {
+				continue
+			}
+			r.reported[f.Fingerprint] = len(r.res.Findings)
+			r.res.Findings = append(r.res.Findings, f)
+		}
 	}
 	for i := range r.res.Findings {
 		f := &r.res.Findings[i]
-		if r.inHEAD[f.Fingerprint] {
-			continue
+		if cs := carried[f.Fingerprint]; len(cs) > 0 {
+			setDetail(f, Commits, strings.Join(cs, ","))
 		}
-		f.Details = maps.Clone(f.Details)
-		if f.Details == nil {
-			f.Details = map[string]string{}
-		}
-		f.Details[RemovedFromHEAD] = "true"
-		f.Message += removedSuffix
 	}
 }
 
-func compareHash(a, b plumbing.Hash) int { return cmp.Compare(a.String(), b.String()) }
+func setDetail(f *finding.Finding, key, value string) {
+	f.Details = maps.Clone(f.Details)
+	if f.Details == nil {
+		f.Details = map[string]string{}
+	}
+	f.Details[key] = value
+}

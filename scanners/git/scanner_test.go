@@ -32,7 +32,7 @@ func TestRemovedSecretFoundOnceAtItsFirstCommit(t *testing.T) {
 		"README.md":         "hello\n",
 		"deploy/ci/env.txt": "# ci\nGITHUB_TOKEN=" + tok + "\n",
 	})
-	r.commit("remove the token", map[string]string{"deploy/ci/env.txt": ""})
+	c2 := r.commit("remove the token", map[string]string{"deploy/ci/env.txt": ""})
 	r.commit("more docs", map[string]string{"README.md": "hello again\n"})
 
 	res := scan(t, r.dir, Options{})
@@ -53,12 +53,13 @@ func TestRemovedSecretFoundOnceAtItsFirstCommit(t *testing.T) {
 	if f.Secret != tok || f.RuleID != "github-pat" {
 		t.Errorf("finding %s %s", f.RuleID, f.Redacted())
 	}
-	if f.Details[RemovedFromHEAD] != "true" || !strings.HasSuffix(f.Message, removedSuffix) {
+	if f.Details[RemovedFromHEAD] != "true" || f.Details[RemovedIn] != c2.String() ||
+		!strings.HasSuffix(f.Message, " (removed in "+c2.String()[:12]+", still in history)") {
 		t.Errorf("not marked removed from HEAD: %q %v", f.Message, f.Details)
 	}
 	// Blobs: README v1, env.txt, README v2.
-	if res.Stats.Files != 3 || res.Commits != 3 || len(res.Notices) != 0 {
-		t.Errorf("stats %+v, commits %d, notices %v", res.Stats, res.Commits, res.Notices)
+	if res.Stats.Files != 3 || res.Stats.Commits != 3 || len(res.Notices) != 0 {
+		t.Errorf("stats %+v, commits %d, notices %v", res.Stats, res.Stats.Commits, res.Notices)
 	}
 }
 
@@ -86,8 +87,8 @@ func TestSameBlobScannedOnce(t *testing.T) {
 		t.Fatalf("findings %+v, want one in a.env at %s", res.Findings, c1)
 	}
 	// The shared blob, f.txt and m.txt.
-	if res.Stats.Files != 3 || res.Commits != 3 {
-		t.Errorf("stats %+v, commits %d", res.Stats, res.Commits)
+	if res.Stats.Files != 3 || res.Stats.Commits != 3 {
+		t.Errorf("stats %+v, commits %d", res.Stats, res.Stats.Commits)
 	}
 }
 
@@ -193,8 +194,8 @@ func TestShallowClone(t *testing.T) {
 	}
 	res := scan(t, dir, Options{})
 	// The shallow commit's whole tree is what there is: both secrets.
-	if len(res.Findings) != 2 || res.Commits != 1 {
-		t.Errorf("findings %d, commits %d", len(res.Findings), res.Commits)
+	if len(res.Findings) != 2 || res.Stats.Commits != 1 {
+		t.Errorf("findings %d, commits %d", len(res.Findings), res.Stats.Commits)
 	}
 	want := finding.Notice{Level: finding.LevelNote, Message: "shallow clone: history before " + c3.String() + " not scanned"}
 	if !slices.Contains(res.Notices, want) {

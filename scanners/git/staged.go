@@ -27,7 +27,7 @@ const maxStagedBlob = 64 << 20
 // the lines it adds (all lines of a new file; every file before the first
 // commit). Unstaged changes in the work tree are not looked at.
 func (s *Scanner) ScanStaged(ctx context.Context, repoPath string) (*Result, error) {
-	repo, closeRepo, err := open(repoPath)
+	repo, closeRepo, err := open(repoPath, walkerCache)
 	if err != nil {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}

@@ -1,0 +1,215 @@
+package git
+
+import (
+	"bytes"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"time"
+
+	gogit "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/keysweep/keysweep/finding"
+	"github.com/keysweep/keysweep/rules"
+)
+
+// maxDiffBlob is the largest blob read whole, to be scanned only where it
+// differs from the version it replaces; a larger one is streamed through
+// the engine whole, in bounded memory.
+const maxDiffBlob = 8 << 20
+
+// contextLines is how many unchanged lines around each run of new lines
+// are scanned with it, so that a secret on a new line is matched with the
+// keyword or companion on the lines around it.
+const contextLines = 3
+
+// blobResult is what scanning one blob produced.
+type blobResult struct {
+	findings []finding.Finding
+	notices  []finding.Notice
+}
+
+// worker scans blobs with its own repository handle: go-git's packfile
+// readers are not safe for concurrent use.
+type worker struct {
+	run  *run
+	repo *gogit.Repository
+	seed maphash.Seed
+}
+
+// scan scans the blob of change c. Problems with the blob become notices;
+// the error is for none today, and kept for failures that should stop the
+// run.
+func (w *worker) scan(c change) error {
+	r := w.run
+	loc := finding.Location{
+		Kind:   finding.KindCommit,
+		Path:   c.path,
+		Key:    c.path,
+		Commit: c.commit.hash.String(),
+		Author: c.commit.author.Name,
+		Email:  c.commit.author.Email,
+		Date:   c.commit.author.When.Format(time.RFC3339),
+	}
+	res := &blobResult{findings: r.s.engine.ScanPath(loc)}
+	var st finding.Stats
+	defer func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		addStats(&r.res.Stats, st)
+		if len(res.findings) > 0 || len(res.notices) > 0 {
+			r.blobs[c.blob] = res
+		}
+	}()
+	fail := func(format string, args ...any) {
+		res.notices = append(res.notices, finding.Notice{Level: finding.LevelError, Path: c.path,
+			Message: fmt.Sprintf("commit %s: blob %s: ", c.commit.hash, c.blob) + fmt.Sprintf(format, args...)})
+	}
+	b, err := w.repo.BlobObject(c.blob)
+	if err != nil {
+		fail("cannot read: %v", err)
+		return nil
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		fail("cannot read: %v", err)
+		return nil
+	}
+	defer rd.Close()
+	if b.Size > maxDiffBlob {
+		// Too large to hold: stream it whole.
+		out, err := r.s.engine.ScanReader(r.ctx, rd, loc, b.Size)
+		res.findings = append(res.findings, out.Findings...)
+		st.Suppressed += int64(out.Suppressed)
+		switch {
+		case err != nil:
+			if r.ctx.Err() == nil {
+				fail("read error after %d bytes: %v (findings before it are reported)", out.Bytes, err)
+			}
+		case out.Binary:
+			st.SkippedBinary++
+		default:
+			st.Files++
+			st.Bytes += out.Bytes
+		}
+		return nil
+	}
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		fail("read error after %d bytes: %v", len(data), err)
+		if len(data) == 0 {
+			return nil
+		}
+	}
+	switch {
+	case isLFSPointer(data):
+		st.SkippedLFS++
+		return nil
+	case rules.IsBinary(data):
+		st.SkippedBinary++
+		return nil
+	}
+	st.Files++
+	st.Bytes += int64(len(data))
+	var old []byte
+	if !c.base.IsZero() && !r.s.opts.AllCommits {
+		// The replaced version, to scan only what changed. If it cannot
+		// be read, the new one is scanned whole: nothing is missed.
+		old, _ = readSmallBlob(w.repo, c.base)
+		if rules.IsBinary(old) {
+			old = nil
+		}
+	}
+	if old == nil {
+		out := r.s.engine.Scan(rules.Chunk{Data: data, Location: loc})
+		res.findings = append(res.findings, out.Findings...)
+		st.Suppressed += int64(out.Suppressed)
+		return nil
+	}
+	for _, win := range w.newLines(old, data) {
+		out := r.s.engine.Scan(rules.Chunk{Data: data[win.lo:win.hi], Location: loc, Line: win.line})
+		res.findings = append(res.findings, out.Findings...)
+		st.Suppressed += int64(out.Suppressed)
+	}
+	return nil
+}
+
+// readSmallBlob reads a blob whole, or fails when it is larger than
+// maxDiffBlob.
+func readSmallBlob(repo *gogit.Repository, h plumbing.Hash) ([]byte, error) {
+	b, err := repo.BlobObject(h)
+	if err != nil {
+		return nil, err
+	}
+	if b.Size > maxDiffBlob {
+		return nil, fmt.Errorf("larger than %d bytes", maxDiffBlob)
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	return io.ReadAll(rd)
+}
+
+// span is a part of a blob to scan: bytes [lo, hi), starting on line line.
+type span struct{ lo, hi, line int }
+
+// newLines returns the parts of cur to scan against old: each run of lines
+// that old does not have (anywhere: a moved line is not new), with
+// contextLines lines around it, merged where they touch.
+func (w *worker) newLines(old, cur []byte) []span {
+	have := make(map[uint64]struct{}, bytes.Count(old, []byte{'\n'})+1)
+	for line := range bytes.Lines(old) {
+		have[maphash.Bytes(w.seed, bytes.TrimSuffix(line, []byte{'\n'}))] = struct{}{}
+	}
+	// starts[i] is the offset of line i (0-based); changed marks new lines.
+	var starts []int
+	var changed []bool
+	off := 0
+	for line := range bytes.Lines(cur) {
+		starts = append(starts, off)
+		_, ok := have[maphash.Bytes(w.seed, bytes.TrimSuffix(line, []byte{'\n'}))]
+		changed = append(changed, !ok)
+		off += len(line)
+	}
+	starts = append(starts, len(cur))
+	var out []span
+	n := len(changed)
+	for i := 0; i < n; i++ {
+		if !changed[i] {
+			continue
+		}
+		j := i
+		for j < n && changed[j] {
+			j++
+		}
+		lo, hi := max(i-contextLines, 0), min(j+contextLines, n)
+		if k := len(out) - 1; k >= 0 && starts[lo] <= out[k].hi {
+			out[k].hi = starts[hi]
+		} else {
+			out = append(out, span{lo: starts[lo], hi: starts[hi], line: lo + 1})
+		}
+		i = j
+	}
+	return out
+}
+
+// lfsPrefix begins every Git LFS pointer file.
+const lfsPrefix = "version https://git-lfs.github.com/spec/v1\n"
+
+// isLFSPointer reports whether a blob is a Git LFS pointer: a small text
+// naming a large file kept outside git.
+func isLFSPointer(data []byte) bool {
+	return len(data) < 1024 && len(data) > len(lfsPrefix) && string(data[:len(lfsPrefix)]) == lfsPrefix &&
+		bytes.Contains(data, []byte("\noid sha256:"))
+}
+
+func addStats(dst *finding.Stats, s finding.Stats) {
+	dst.Files += s.Files
+	dst.Bytes += s.Bytes
+	dst.SkippedBinary += s.SkippedBinary
+	dst.SkippedLFS += s.SkippedLFS
+	dst.Suppressed += s.Suppressed
+}
