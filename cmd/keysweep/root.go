@@ -27,7 +27,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newGitCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newGitCmd(), newInstallHookCmd(), newRulesCmd(), newVersionCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
 	// profile of the run.

@@ -127,12 +127,29 @@ func (w *worker) scan(c change) error {
 		st.Suppressed += int64(out.Suppressed)
 		return nil
 	}
-	for _, win := range w.newLines(old, data) {
+	spans, changed := w.newLines(old, data)
+	for _, win := range spans {
 		out := r.s.engine.Scan(rules.Chunk{Data: data[win.lo:win.hi], Location: loc, Line: win.line})
-		res.findings = append(res.findings, out.Findings...)
+		for _, f := range out.Findings {
+			// Context lines are scanned for the keywords and companions
+			// around a new line; a finding on them alone is not new.
+			if onChanged(changed, f.Location.StartLine, f.Location.EndLine) {
+				res.findings = append(res.findings, f)
+			}
+		}
 		st.Suppressed += int64(out.Suppressed)
 	}
 	return nil
+}
+
+// onChanged reports whether any of lines first..last (1-based) is new.
+func onChanged(changed []bool, first, last int) bool {
+	for l := max(first, 1); l <= max(last, first) && l <= len(changed); l++ {
+		if changed[l-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // readSmallBlob reads a blob whole, or fails when it is larger than
@@ -158,8 +175,9 @@ type span struct{ lo, hi, line int }
 
 // newLines returns the parts of cur to scan against old: each run of lines
 // that old does not have (anywhere: a moved line is not new), with
-// contextLines lines around it, merged where they touch.
-func (w *worker) newLines(old, cur []byte) []span {
+// contextLines lines around it, merged where they touch; and which of
+// cur's lines are new.
+func (w *worker) newLines(old, cur []byte) ([]span, []bool) {
 	have := make(map[uint64]struct{}, bytes.Count(old, []byte{'\n'})+1)
 	for line := range bytes.Lines(old) {
 		have[maphash.Bytes(w.seed, bytes.TrimSuffix(line, []byte{'\n'}))] = struct{}{}
@@ -193,7 +211,7 @@ func (w *worker) newLines(old, cur []byte) []span {
 		}
 		i = j
 	}
-	return out
+	return out, changed
 }
 
 // lfsPrefix begins every Git LFS pointer file.

@@ -111,3 +111,56 @@ func scan(t testing.TB, dir string, opts Options) *Result {
 	}
 	return res
 }
+
+// merge records a merge of branch into the current branch: a commit whose
+// parents are HEAD and the branch's tip, with the union of their files
+// (the test branches never touch the same file).
+func (r *testRepo) merge(branch, msg string) plumbing.Hash {
+	r.t.Helper()
+	ref, err := r.repo.Reference(plumbing.NewBranchReferenceName(branch), true)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	other, err := r.repo.CommitObject(ref.Hash())
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	files, err := other.Files()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	add := map[string]string{}
+	_ = files.ForEach(func(f *object.File) error {
+		content, err := f.Contents()
+		if err != nil {
+			return err
+		}
+		add[f.Name] = content
+		return nil
+	})
+	r.write(add)
+	sig := &object.Signature{Name: "Ada Lovelace", Email: "ada@example.com", When: epoch.Add(time.Duration(r.n) * time.Hour)}
+	r.n++
+	h, err := r.wt.Commit(msg, &gogit.CommitOptions{Author: sig, Committer: sig, Parents: []plumbing.Hash{r.head(), ref.Hash()}})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}
+
+func (r *testRepo) head() plumbing.Hash {
+	r.t.Helper()
+	ref, err := r.repo.Head()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return ref.Hash()
+}
+
+// setRef points a ref at a commit.
+func (r *testRepo) setRef(name string, h plumbing.Hash) {
+	r.t.Helper()
+	if err := r.repo.Storer.SetReference(plumbing.NewHashReference(plumbing.ReferenceName(name), h)); err != nil {
+		r.t.Fatal(err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -19,10 +20,11 @@ func (r *run) markRemoved() {
 		return
 	}
 	h := &history{r: r, blobAt: map[treePath]plumbing.Hash{}, holds: map[blobSecret]bool{}}
+	inHead := r.headBlobs(head.tree)
 	for i := range r.res.Findings {
 		f := &r.res.Findings[i]
-		if h.holds1(head.tree, f) {
-			continue
+		if inHead[r.foundIn[i]] || h.holds1(head.tree, f) {
+			continue // the same blob elsewhere (a moved file), or still at its path
 		}
 		setDetail(f, RemovedFromHEAD, "true")
 		removedIn, found := h.removal(head, f)
@@ -58,6 +60,27 @@ func (r *run) headCommit() *node {
 		return nil
 	}
 	return &node{hash: hash, tree: c.TreeHash}
+}
+
+// headBlobs returns the set of blobs in a tree, at any path.
+func (r *run) headBlobs(tree plumbing.Hash) map[plumbing.Hash]bool {
+	out := map[plumbing.Hash]bool{}
+	t, err := r.repo.TreeObject(tree)
+	if err != nil {
+		return out
+	}
+	walker := object.NewTreeWalker(t, true, nil)
+	defer walker.Close()
+	for {
+		_, e, err := walker.Next()
+		if err != nil {
+			break
+		}
+		if e.Mode.IsFile() {
+			out[e.Hash] = true
+		}
+	}
+	return out
 }
 
 type treePath struct {

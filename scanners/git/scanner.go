@@ -56,6 +56,14 @@ type Options struct {
 	// that only what the selection adds is scanned. --range A..B is
 	// Include B, Exclude A. The default is none.
 	Exclude []string
+	// ExcludeRemotes also leaves out every commit reachable from a
+	// remote-tracking branch (git's --not --remotes): what a push of a new
+	// branch would not send. The default is false.
+	ExcludeRemotes bool
+	// EmptyOK makes a selection with no commits a clean, empty result
+	// rather than an error: a pre-push of commits the remote already has.
+	// The default is false.
+	EmptyOK bool
 	// MaxCommits, when positive, scans only the newest MaxCommits of the
 	// selected commits (in topological order, as `git log -n` would), each
 	// still diffed against its parent, so that only what they introduce is
@@ -137,15 +145,19 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 		return nil, err
 	}
 	if len(tips) == 0 {
-		return nil, fmt.Errorf("repository %s: no commits to scan", repoPath)
+		return nil, r.nothingToScan("no commits to scan")
 	}
 	excluded, err := r.excluded()
 	if err != nil {
 		return nil, err
 	}
 	order := r.selectCommits(r.walk(tips, excluded))
+	if len(order) == 0 && s.opts.EmptyOK {
+		r.notice(finding.LevelNote, "", "no new commits to scan")
+		return &r.res, nil
+	}
 	if len(order) == 0 {
-		return nil, fmt.Errorf("repository %s: no commits selected (check the range, --since and --max-commits)", repoPath)
+		return nil, r.nothingToScan("no commits selected (check the range, --since and --max-commits)")
 	}
 	if err := r.scanBlobs(order); err != nil {
 		return nil, err
@@ -231,6 +243,8 @@ type run struct {
 	// res.Findings: a secret is one finding, at the commit that first
 	// brought it to its path.
 	reported map[string]int
+	// foundIn is the blob of each finding in res.Findings, before sorting.
+	foundIn []plumbing.Hash
 
 	res Result
 }
@@ -245,6 +259,17 @@ type change struct {
 	// scan is true for the first change of a blob: the one it is scanned
 	// (and attributed) as.
 	scan bool
+}
+
+// nothingToScan is the error of a run that found no commit to scan: the
+// first unreadable object, when that is why, else what.
+func (r *run) nothingToScan(what string) error {
+	for _, n := range r.res.Notices {
+		if n.Level == finding.LevelError {
+			return fmt.Errorf("repository %s: no readable commits to scan: %s", r.path, n.Message)
+		}
+	}
+	return fmt.Errorf("repository %s: %s", r.path, what)
 }
 
 func (r *run) notice(level finding.Level, path, format string, args ...any) {
@@ -432,6 +457,7 @@ func (r *run) attribute() {
 			}
 			r.reported[f.Fingerprint] = len(r.res.Findings)
 			r.res.Findings = append(r.res.Findings, f)
+			r.foundIn = append(r.foundIn, c.blob)
 		}
 	}
 	for i := range r.res.Findings {

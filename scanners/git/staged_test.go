@@ -9,7 +9,7 @@ import (
 
 func scanStaged(t *testing.T, dir string) *Result {
 	t.Helper()
-	res, err := New(engine(t), Options{}).ScanStaged(context.Background(), dir)
+	res, err := New(engine(t), Options{}).ScanStaged(context.Background(), dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,5 +62,39 @@ func TestAddedLines(t *testing.T) {
 	}
 	if addedLines(nil, []byte("a\n")) != nil {
 		t.Error("no old version: every line is added (nil)")
+	}
+}
+
+// TestScanStagedRenames: a renamed file brings nothing new, unless the
+// rename also edits it.
+func TestScanStagedRenames(t *testing.T) {
+	r := newRepo(t)
+	old := token(45)
+	r.commit("init", map[string]string{"conf/app.env": "OLD=" + old + "\n", "conf/db.env": "DB=" + token(46) + "\n"})
+	r.write(map[string]string{"conf/app.env": "", "moved/app.env": "OLD=" + old + "\n"})
+	if got := lines(scanStaged(t, r.dir)); len(got) != 0 {
+		t.Errorf("pure rename: %v, want nothing", got)
+	}
+	r.write(map[string]string{"conf/db.env": "", "other/db.env": "DB=" + token(46) + "\nNEW=" + token(47) + "\n"})
+	got := lines(scanStaged(t, r.dir))
+	if len(got) != 1 || len(got["other/db.env"]) != 1 || got["other/db.env"][0] != 2 {
+		t.Errorf("rename with an edit: %v, want other/db.env:2", got)
+	}
+}
+
+// TestScanStagedNamedFiles: with paths (as pre-commit passes them), only
+// those are scanned, and an unchanged one whole (pre-commit run
+// --all-files).
+func TestScanStagedNamedFiles(t *testing.T) {
+	r := newRepo(t)
+	r.commit("init", map[string]string{"a.env": "A=" + token(48) + "\n", "b.env": "B=" + token(49) + "\n"})
+	r.write(map[string]string{"c.env": "C=" + token(50) + "\n"})
+	res, err := New(engine(t), Options{}).ScanStaged(context.Background(), r.dir, []string{"a.env", "c.env"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lines(res)
+	if len(got) != 2 || len(got["a.env"]) != 1 || len(got["c.env"]) != 1 {
+		t.Errorf("findings %v, want a.env (whole) and c.env (new)", got)
 	}
 }

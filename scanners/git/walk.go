@@ -131,7 +131,7 @@ func (r *run) peel(name string, h plumbing.Hash) (plumbing.Hash, bool) {
 			return h, true // not a tag: a commit, or the walk will say
 		}
 		if err != nil {
-			r.notice(finding.LevelError, "", "ref %s: cannot read tag object %s: %v", name, h, err)
+			r.notice(finding.LevelError, "", "ref %s: cannot read object %s: %v", name, h, err)
 			return h, false
 		}
 		if tag.TargetType != plumbing.CommitObject && tag.TargetType != plumbing.TagObject {
@@ -163,12 +163,37 @@ func (r *run) loadShallow() error {
 // diffed against, so only what the selection adds is scanned.
 func (r *run) excluded() (map[plumbing.Hash]bool, error) {
 	out := map[plumbing.Hash]bool{}
-	if len(r.s.opts.Exclude) == 0 {
-		return out, nil
+	var stack []plumbing.Hash
+	remotes := r.s.opts.ExcludeRemotes
+	for _, rev := range r.s.opts.Exclude {
+		hs, err := r.resolveAll([]string{rev})
+		switch {
+		case err == nil:
+			stack = append(stack, hs...)
+		case r.s.opts.EmptyOK && !remotes:
+			// A pre-push whose remote ref names a commit this repository
+			// does not have (a force push): what the remote-tracking
+			// branches hold is the best estimate of what it has.
+			r.notice(finding.LevelNote, "", "%v: excluding what remote-tracking branches hold instead", err)
+			remotes = true
+		case r.s.opts.EmptyOK:
+		default:
+			return nil, err
+		}
 	}
-	stack, err := r.resolveAll(r.s.opts.Exclude)
-	if err != nil {
-		return nil, err
+	if remotes {
+		iter, err := r.repo.References()
+		if err != nil {
+			return nil, fmt.Errorf("listing refs: %w", err)
+		}
+		_ = iter.ForEach(func(ref *plumbing.Reference) error {
+			if ref.Name().IsRemote() && ref.Type() == plumbing.HashReference {
+				if h, ok := r.peel(ref.Name().String(), ref.Hash()); ok {
+					stack = append(stack, h)
+				}
+			}
+			return nil
+		})
 	}
 	for len(stack) > 0 {
 		h := stack[len(stack)-1]
