@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Scans one tree with keysweep and, when it is installed, gitleaks, and
-# prints the best of three wall times of each and their ratio.
+# Scans one tree (keysweep scan) and one repository's history (keysweep git)
+# with keysweep and, when it is installed, gitleaks, and prints the best of
+# three wall times of each, their ratio, and the history scans' peak memory.
 #
-#   BENCH_TREE=/path/to/tree bash scripts/bench.sh
+#   BENCH_TREE=/path/to/tree BENCH_REPO=/path/to/repo bash scripts/bench.sh
 #
 # Without BENCH_TREE, a 117 MiB tree of 3,400 generated Python-like files
-# with planted fake secrets is written to .cache/bench-corpus.
+# with planted fake secrets is written to .cache/bench-corpus; without
+# BENCH_REPO, a generated history of 5,000 commits (.cache/bench-history).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,4 +51,43 @@ if command -v gitleaks >/dev/null 2>&1; then
   echo "keysweep is $(awk -v g="$gl_t" -v k="$ks_t" 'BEGIN { printf "%.1f", g / k }')x faster than gitleaks on this tree"
 else
   echo "gitleaks not installed: go install github.com/zricethezav/gitleaks/v8@latest to compare"
+fi
+
+# History: keysweep git against gitleaks git on one repository, with peak
+# memory. BENCH_REPO names a repository (a clone of a real project, say);
+# without it, a generated history of 5,000 commits with planted fake
+# secrets is written to .cache/bench-history.
+repo=${BENCH_REPO:-}
+if [ -z "$repo" ]; then
+  repo=.cache/bench-history
+  if [ ! -d "$repo/.git" ]; then
+    rm -rf "$repo"
+    git init -q "$repo"
+    go run ./rules/rulestest/genhistory -commits 5000 | git -C "$repo" fast-import --quiet
+    git -C "$repo" checkout -q main
+    git -C "$repo" gc -q
+  fi
+fi
+commits=$(git -C "$repo" rev-list --all | wc -l)
+echo
+echo "repository: $repo ($commits commits), $(nproc) CPUs"
+
+# peak_kb CMD...: the peak resident memory of one run, in KiB (GNU time).
+peak_kb() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f %M -o .cache/bench-time "$@" >/dev/null 2>&1 || true
+    tail -1 .cache/bench-time
+  else
+    echo "?"
+  fi
+}
+
+ksg_t=$(best_of_3 "$keysweep" git --format json -o .cache/bench-keysweep-git.json "$repo")
+echo "keysweep git:       ${ksg_t}s, peak $(peak_kb "$keysweep" git --format json -o .cache/bench-keysweep-git.json "$repo") KiB"
+"$keysweep" git --format json -o .cache/bench-keysweep-git.json "$repo" 2>&1 | tail -1 || true
+if command -v gitleaks >/dev/null 2>&1; then
+  glg_t=$(best_of_3 gitleaks git "$repo" --no-banner --report-format json --report-path .cache/bench-gitleaks-git.json)
+  echo "gitleaks git:       ${glg_t}s, peak $(peak_kb gitleaks git "$repo" --no-banner --report-format json --report-path .cache/bench-gitleaks-git.json) KiB"
+  echo "gitleaks findings:  $(grep -c '"RuleID"' .cache/bench-gitleaks-git.json || true) (one per commit that carries a secret)"
+  echo "keysweep git is $(awk -v g="$glg_t" -v k="$ksg_t" 'BEGIN { printf "%.1f", g / k }')x faster than gitleaks git on this repository"
 fi
