@@ -11,6 +11,7 @@ all: build
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep-vet ./cmd/keysweep-vet
 
 ## test: vet, staticcheck, SARIF validation with GitHub's rules, the repo's own scan, and the race-enabled test suite.
 test: vet lint sarif-check selfscan precommit-check race
@@ -43,7 +44,7 @@ selfscan: build
 precommit-check:
 	bash scripts/test-precommit.sh
 
-## bench: engine and scanner benchmarks, then keysweep against gitleaks (when installed) on one tree.
+## bench: engine and scanner benchmarks, then keysweep against gitleaks (when installed) on one tree and one git history.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./rules ./scanners/...
 	bash scripts/bench.sh
