@@ -135,7 +135,7 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}
 	defer closeRepo()
-	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, trees: map[plumbing.Hash]*object.Tree{},
+	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{}, trees: map[plumbing.Hash]*object.Tree{},
 		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}}
 	if err := r.loadShallow(); err != nil {
 		return nil, err
@@ -224,6 +224,8 @@ type run struct {
 	shallow map[plumbing.Hash]bool
 	// seen holds the blobs already sent to be scanned.
 	seen map[plumbing.Hash]bool
+	// submodules holds the paths of the submodules met, each noted once.
+	submodules map[string]bool
 	// trees caches decoded trees by hash (root trees and subtrees): a
 	// commit's children diff against them, and unchanged subtrees recur
 	// from commit to commit. It is emptied when it reaches maxTrees.
@@ -422,6 +424,10 @@ func (r *run) diff(base, tree *object.Tree, prefix string, n *node, jobs chan<- 
 			r.changes = append(r.changes, c)
 		case filemode.Submodule:
 			// A commit of another repository: its content is not here.
+			if !r.submodules[path] {
+				r.submodules[path] = true
+				r.notice(finding.LevelNote, path, "submodule (a commit of another repository): not scanned; scan its repository with keysweep git")
+			}
 		default:
 			// Symbolic links: their blob is a target path, not content.
 		}
