@@ -39,6 +39,35 @@ type Finding struct {
 	Fingerprint string `json:"fingerprint"`
 	// Tags are copied from the rule.
 	Tags []string `json:"tags,omitempty"`
+	// Verification is the result of asking the credential's issuer whether
+	// it is live (--verify), or nil when it was not verified.
+	Verification *Verification `json:"verification,omitempty"`
+}
+
+// VerificationStatus is what live verification learned of a credential.
+type VerificationStatus string
+
+// Verification statuses.
+const (
+	// Verified: the issuer accepted the credential; it is live.
+	Verified VerificationStatus = "verified"
+	// Invalid: the issuer rejected it (revoked, expired, never issued).
+	Invalid VerificationStatus = "invalid"
+	// Unknown: no answer either way (a network error, a rate limit, an
+	// answer the verifier could not read, a canary token left alone).
+	Unknown VerificationStatus = "unknown"
+)
+
+// Verification is the result of verifying one credential with its issuer.
+type Verification struct {
+	Status VerificationStatus `json:"status"`
+	// Verifier names the verifier that checked it ("github").
+	Verifier string `json:"verifier,omitempty"`
+	// Reason explains the status in a few words; never the secret.
+	Reason string `json:"reason,omitempty"`
+	// Details are what the issuer said about the credential's owner and
+	// reach (account, user, scopes, mode); never the secret.
+	Details map[string]string `json:"details,omitempty"`
 }
 
 // Redacted returns the secret as reports show it: see Redact.

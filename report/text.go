@@ -94,8 +94,18 @@ func WriteText(w io.Writer, r *finding.Report, opts TextOptions) error {
 			for _, k := range sortedKeys(f.Details) {
 				facts = append(facts, k+" "+f.Details[k])
 			}
+			if v := f.Verification; v != nil {
+				facts = append(facts, verificationFact(v))
+			}
 			facts = append(facts, "fingerprint "+f.Fingerprint)
 			fmt.Fprintf(bw, "  %-9s %s\n", "", paint(ansiDim, strings.Join(facts, " · ")))
+		}
+		fmt.Fprintln(bw)
+	}
+	if groups := resourceGroups(r.Findings); len(groups) > 0 {
+		fmt.Fprintln(bw, paint(ansiBold, "By account, region and service"))
+		for _, g := range groups {
+			fmt.Fprintln(bw, "  "+g)
 		}
 		fmt.Fprintln(bw)
 	}
@@ -204,4 +214,48 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// verificationFact describes a --verify result: "LIVE (github: login
+// octocat)", "invalid (rejected by the issuer (HTTP 401))".
+func verificationFact(v *finding.Verification) string {
+	status := string(v.Status)
+	if v.Status == finding.Verified {
+		status = "LIVE"
+	}
+	var what []string
+	if v.Reason != "" {
+		what = append(what, v.Reason)
+	}
+	for _, k := range sortedKeys(v.Details) {
+		what = append(what, k+" "+v.Details[k])
+	}
+	if len(what) == 0 {
+		return "verification " + status + " (" + v.Verifier + ")"
+	}
+	return "verification " + status + " (" + v.Verifier + ": " + strings.Join(what, ", ") + ")"
+}
+
+// resourceGroups counts the findings in cloud resources named by ARN by
+// account, region and service ("222222222222 us-east-1 lambda: 3"), in
+// order; global services (IAM) have region "global".
+func resourceGroups(fs []finding.Finding) []string {
+	counts := map[string]int{}
+	for _, f := range fs {
+		parts := strings.SplitN(f.Location.Resource, ":", 6)
+		if len(parts) != 6 || parts[0] != "arn" {
+			continue
+		}
+		region := parts[3]
+		if region == "" {
+			region = "global"
+		}
+		counts[parts[4]+" "+region+" "+parts[2]]++
+	}
+	out := make([]string, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, fmt.Sprintf("%s: %d finding%s", k, n, plural(n)))
+	}
+	sort.Strings(out)
+	return out
 }

@@ -220,6 +220,10 @@ func result(f *finding.Finding, ruleIndex int, showSecrets bool) *gosarif.Result
 		res.WithPartialFingerPrints(map[string]interface{}{finding.FingerprintVersion: f.Fingerprint})
 	}
 	res.Properties = resultProperties(f)
+	if v := f.Verification; v != nil && v.Status == finding.Verified {
+		// A live credential is an incident: raise it above everything.
+		res.WithLevel("error").WithRank(100)
+	}
 	return res
 }
 
@@ -300,6 +304,9 @@ func resultProperties(f *finding.Finding) gosarif.Properties {
 	}
 	if len(f.Details) > 0 {
 		props["details"] = f.Details
+	}
+	if f.Verification != nil {
+		props["verification"] = f.Verification
 	}
 	if f.Entropy > 0 {
 		props["entropy"] = math.Round(f.Entropy*1000) / 1000

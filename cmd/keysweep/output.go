@@ -26,6 +26,7 @@ type reportFlags struct {
 	noColor       bool
 	allowPartial  bool
 	minConfidence string
+	verification  verifyFlags
 }
 
 func (f *reportFlags) register(cmd *cobra.Command) {
@@ -39,6 +40,7 @@ func (f *reportFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report (also: NO_COLOR)")
 	fl.BoolVar(&f.allowPartial, "allow-partial", false, "exit 0 or 1 even when some items could not be scanned (they are still reported)")
 	fl.StringVar(&f.minConfidence, "min-confidence", "low", "report only findings of rules at least this confident: low, medium or high")
+	f.verification.register(cmd)
 }
 
 func (f *reportFlags) validate() error {
@@ -48,6 +50,9 @@ func (f *reportFlags) validate() error {
 		return fmt.Errorf("--format %q: want sarif, json or text", f.format)
 	}
 	if _, err := report.ParseConfidence(f.minConfidence); err != nil {
+		return err
+	}
+	if err := f.verification.validate(); err != nil {
 		return err
 	}
 	_, err := report.ParseFailOn(f.failOn)
@@ -87,6 +92,7 @@ func (f *reportFlags) finish(cmd *cobra.Command, r *finding.Report, filter repor
 	filter.Apply(r)
 	slices.SortStableFunc(r.Findings, finding.Compare)
 	r.Findings = dedupe(r.Findings)
+	f.verification.apply(cmd, r)
 	r.Rules = rulesUsed(r.Findings, allRules)
 	r.ShowSecrets = f.showSecrets
 

@@ -28,6 +28,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newGitCmd(), newInstallHookCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newVerifyCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
 	// profile of the run.

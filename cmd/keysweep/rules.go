@@ -67,6 +67,7 @@ func rulesMarkdown(rs []finding.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d rules.\n\n", len(rs))
 	b.WriteString("| ID | Provider | Title | Severity | Confidence | Offline check | `--verify` |\n|---|---|---|---|---|---|---|\n")
+	verifiable := verifiableRules()
 	for _, r := range rs {
 		title := strings.ReplaceAll(r.Title, "|", `\|`)
 		if u := r.HelpURI(); u != "" {
@@ -76,7 +77,11 @@ func rulesMarkdown(rs []finding.Rule) string {
 		if r.Validation != "" {
 			check = "`" + r.Validation + "`"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | — |\n", r.ID, r.Provider(), title, r.Severity, r.Confidence, check)
+		live := "—"
+		if verifiable[r.ID] {
+			live = "yes"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", r.ID, r.Provider(), title, r.Severity, r.Confidence, check, live)
 	}
 	return b.String()
 }

@@ -41,7 +41,7 @@ func TestCredentialSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(home, ".netrc"),
-		[]byte("machine nope.example login x password y\nmachine code.example.org\n  login bob\n  password "+netrcPass+"\n"), 0o600); err != nil {
+		[]byte("machine nope.example login x password y\nmachine code.example.org\n  login bob\n  password "+netrcPass+"\n"), 0o600); err != nil { // keysweep:allow fake .netrc written for the test
 		t.Fatal(err)
 	}
 	env := map[string]string{}
