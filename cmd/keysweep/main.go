@@ -8,12 +8,16 @@ package main
 
 import (
 	"context"
+	"crypto"
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	gogithash "github.com/go-git/go-git/v5/plumbing/hash"
 )
 
 // Exit codes.
@@ -30,6 +34,16 @@ type exitCodeError struct{ code int }
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
+	// go-git hashes every object it reads into its cache with SHA-1 that
+	// detects collision attacks (sha1cd), several times slower than the
+	// standard library's. keysweep only reads repositories; it does not
+	// trust object names for anything a collision could subvert (a
+	// repository's author can hide content from a scanner anyway), so
+	// history scans use the fast one.
+	if err := gogithash.RegisterHash(crypto.SHA1, sha1.New); err != nil {
+		fmt.Fprintf(os.Stderr, "keysweep: %v\n", err)
+		os.Exit(exitError)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

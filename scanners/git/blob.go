@@ -101,6 +101,8 @@ func (w *worker) scan(c change) error {
 		if len(data) == 0 {
 			return nil
 		}
+	} else {
+		r.contents.put(c.blob, data)
 	}
 	switch {
 	case isLFSPointer(data):
@@ -116,7 +118,10 @@ func (w *worker) scan(c change) error {
 	if !c.base.IsZero() && !r.s.opts.AllCommits {
 		// The replaced version, to scan only what changed. If it cannot
 		// be read, the new one is scanned whole: nothing is missed.
-		old, _ = readSmallBlob(w.repo, c.base)
+		var ok bool
+		if old, ok = r.contents.get(c.base); !ok {
+			old, _ = readSmallBlob(w.repo, c.base)
+		}
 		if rules.IsBinary(old) {
 			old = nil
 		}

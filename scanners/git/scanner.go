@@ -136,7 +136,7 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 	}
 	defer closeRepo()
 	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{}, trees: map[plumbing.Hash]*object.Tree{},
-		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}}
+		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}, contents: newContents(contentsCache)}
 	if err := r.loadShallow(); err != nil {
 		return nil, err
 	}
@@ -178,6 +178,9 @@ const (
 	largeObject  = 1 << 20
 	walkerCache  = 8 * cache.MiByte
 	workerCache  = 4 * cache.MiByte
+	// contentsCache is the budget of the blob contents the workers share
+	// (each new version of a file is compared with the one it replaces).
+	contentsCache = 16 << 20
 )
 
 // open opens the repository at path: a bare repository, or the one whose
@@ -234,6 +237,9 @@ type run struct {
 	// order: each blob's first one (scanned), and with AllCommits every
 	// later one too.
 	changes []change
+
+	// contents caches recently read blobs for the workers.
+	contents *contents
 
 	// mu guards blobs and res.Stats while workers run.
 	mu sync.Mutex
