@@ -78,7 +78,7 @@ func (e *Engine) Report(id string, loc finding.Location, message, secret string)
 	if secret != "" {
 		f.Entropy = shannon(secret)
 	}
-	if loc.Kind != finding.KindStdin {
+	if loc.Kind != finding.KindStdin && loc.Kind != finding.KindResource {
 		applyContext(&f, ClassifyPath(loc.FingerprintKey()))
 	}
 	f.Fingerprint = e.hasher.Fingerprint(&f)

@@ -191,8 +191,8 @@ func (e *Engine) Scan(c Chunk) Result {
 	cands = e.resolve(cands, data)
 	lines := newLineCounter(data, c.Line, c.Column)
 	ctx := ClassifyPath(st.place)
-	if c.Location.Kind == finding.KindStdin {
-		ctx = ContextNone
+	if c.Location.Kind == finding.KindStdin || c.Location.Kind == finding.KindResource {
+		ctx = ContextNone // not a file path: no test or docs folder to tell
 	}
 	for _, cd := range cands {
 		if cd.suppressed {

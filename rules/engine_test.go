@@ -356,3 +356,18 @@ func TestCheckRuleSpecErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestResourcesHaveNoPathContext: an ARN is not a file path; a parameter
+// named /test/... is not a test fixture.
+func TestResourcesHaveNoPathContext(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := fakeGitHubToken('r')
+	loc := finding.Location{Kind: finding.KindResource, Resource: "arn:aws:ssm:us-east-1:123456789012:parameter/test/app/token", Field: "Value"}
+	fs := e.Scan(Chunk{Data: []byte(tok), Location: loc}).Findings
+	if len(fs) != 1 || fs[0].Severity != finding.Critical {
+		t.Fatalf("findings %v", fs)
+	}
+}
