@@ -29,6 +29,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newGitCmd(), newInstallHookCmd(), newRulesCmd(), newVersionCmd())
 	root.AddCommand(newVerifyCmd())
+	root.AddCommand(newDockerfileCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
 	// profile of the run.
