@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/keysweep/keysweep/rules"
 	"github.com/keysweep/keysweep/rules/dockerfile"
+	"github.com/keysweep/keysweep/rules/iampolicy"
 )
 
 // fileChecks returns the structural checks that `keysweep scan` runs on the
@@ -11,5 +12,6 @@ import (
 func fileChecks(engine *rules.Engine) []rules.FileCheck {
 	return []rules.FileCheck{
 		dockerfile.NewCheck(engine),
+		iampolicy.NewFileCheck(engine),
 	}
 }

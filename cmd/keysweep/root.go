@@ -30,6 +30,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.AddCommand(newScanCmd(), newGitCmd(), newInstallHookCmd(), newRulesCmd(), newVersionCmd())
 	root.AddCommand(newVerifyCmd())
 	root.AddCommand(newDockerfileCmd())
+	root.AddCommand(newIAMCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
 	// profile of the run.
