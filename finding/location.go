@@ -44,6 +44,12 @@ type Location struct {
 	// variable's name, say).
 	Resource string `json:"resource,omitempty"`
 	Field    string `json:"field,omitempty"`
+	// Layer is the digest of the image layer that holds the file, and
+	// LayerIndex its place in the image, counting from 1 for the base
+	// layer (0: not in a layer), for findings in container images, whose
+	// Resource is the image's digest and Path the file's path in the layer.
+	Layer      string `json:"layer,omitempty"`
+	LayerIndex int    `json:"layer_index,omitempty"`
 }
 
 // FingerprintKey returns the place used in the fingerprint: Key when set,

@@ -44,6 +44,9 @@ type Stats struct {
 	// SkippedLFS counts Git LFS pointers met in history: the large files
 	// they name live outside git and are not scanned.
 	SkippedLFS int64 `json:"skipped_lfs,omitempty"`
+	// Resources counts the cloud resources examined (functions, secrets,
+	// parameters, keys, trails, principals) by an account sweep.
+	Resources int64 `json:"resources,omitempty"`
 }
 
 // Report is everything a run produced, ready for a reporter.

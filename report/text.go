@@ -85,6 +85,9 @@ func WriteText(w io.Writer, r *finding.Report, opts TextOptions) error {
 			if f.Location.Commit != "" {
 				facts = append(facts, fmt.Sprintf("commit %.12s by %s on %s", f.Location.Commit, f.Location.Author, f.Location.Date))
 			}
+			if f.Location.Layer != "" {
+				facts = append(facts, fmt.Sprintf("layer %d %s", f.Location.LayerIndex, f.Location.Layer))
+			}
 			if f.Location.Field != "" {
 				facts = append(facts, "field "+f.Location.Field)
 			}
@@ -143,6 +146,12 @@ func Summary(r *finding.Report) string {
 		head = fmt.Sprintf("%d finding%s (%s)", len(r.Findings), plural(len(r.Findings)), strings.Join(bySev, ", "))
 	}
 	line := fmt.Sprintf("%s in %d file%s, %s", head, s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
+	if s.Resources > 0 && s.Files == 0 {
+		line = fmt.Sprintf("%s in %d cloud resource%s", head, s.Resources, plural(int(s.Resources)))
+	}
+	if s.Layers > 0 {
+		line = fmt.Sprintf("%s in %d layer%s (%d file%s, %s)", head, s.Layers, plural(int(s.Layers)), s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
+	}
 	if s.Commits > 0 {
 		line = fmt.Sprintf("%s in %d commit%s (%d blob%s, %s)", head, s.Commits, plural(int(s.Commits)), s.Files, plural(int(s.Files)), humanBytes(s.Bytes))
 	}

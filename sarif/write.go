@@ -258,7 +258,24 @@ func location(l finding.Location) *gosarif.Location {
 		if l.Field != "" {
 			ll.WithFullyQualifiedName(l.Resource + "#" + l.Field)
 		}
-		loc.WithLogicalLocations([]*gosarif.LogicalLocation{ll})
+		lls := []*gosarif.LogicalLocation{ll}
+		// An ARN's region and account are logical locations too, so that
+		// results can be grouped by them.
+		if parts := strings.SplitN(l.Resource, ":", 6); len(parts) == 6 && parts[0] == "arn" {
+			if parts[3] != "" {
+				lls = append(lls, gosarif.NewLogicalLocation().WithName(parts[3]).WithKind("region"))
+			}
+			if parts[4] != "" {
+				lls = append(lls, gosarif.NewLogicalLocation().WithName(parts[4]).WithKind("account"))
+			}
+		}
+		// An image layer is one too: its digest, and its place from the
+		// base layer (1) up.
+		if l.Layer != "" {
+			lls = append(lls, gosarif.NewLogicalLocation().WithName(l.Layer).WithKind("layer").
+				WithFullyQualifiedName(fmt.Sprintf("%s#layer/%d", l.Resource, l.LayerIndex)))
+		}
+		loc.WithLogicalLocations(lls)
 	}
 	if loc.PhysicalLocation == nil && loc.LogicalLocations == nil {
 		// GitHub code scanning rejects a result without a location, so a
@@ -318,10 +335,14 @@ func resultProperties(f *finding.Finding) gosarif.Properties {
 		"date":     l.Date,
 		"resource": l.Resource,
 		"field":    l.Field,
+		"layer":    l.Layer,
 	} {
 		if value != "" {
 			props[key] = value
 		}
+	}
+	if l.LayerIndex > 0 {
+		props["layer_index"] = l.LayerIndex
 	}
 	return props
 }

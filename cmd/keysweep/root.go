@@ -29,6 +29,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newGitCmd(), newInstallHookCmd(), newRulesCmd(), newVersionCmd())
 	root.AddCommand(newVerifyCmd())
+	root.AddCommand(newAWSCmd())
 	root.AddCommand(newDockerfileCmd())
 	root.AddCommand(newIAMCmd())
 
