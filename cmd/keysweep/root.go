@@ -32,6 +32,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.AddCommand(newAWSCmd())
 	root.AddCommand(newDockerfileCmd())
 	root.AddCommand(newIAMCmd())
+	root.AddCommand(newImageCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
 	// profile of the run.
