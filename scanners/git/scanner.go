@@ -347,7 +347,7 @@ func (r *run) commit(n *node, jobs chan<- change) {
 }
 
 // maxTrees bounds the tree cache.
-const maxTrees = 4096
+const maxTrees = 1024
 
 func (r *run) tree(h plumbing.Hash) (*object.Tree, error) {
 	if t, ok := r.trees[h]; ok {
