@@ -65,7 +65,9 @@ if [ -z "$repo" ]; then
     git init -q "$repo"
     go run ./rules/rulestest/genhistory -commits 5000 | git -C "$repo" fast-import --quiet
     git -C "$repo" checkout -q main
-    git -C "$repo" gc -q
+    # Pack as a server packs a clone (fresh deltas, newer versions as
+    # bases), not as fast-import left it.
+    git -C "$repo" repack -q -adf --window=250 --depth=50
   fi
 fi
 commits=$(git -C "$repo" rev-list --all | wc -l)

@@ -66,6 +66,11 @@ func (w *worker) scan(c change) error {
 		res.notices = append(res.notices, finding.Notice{Level: finding.LevelError, Path: c.path,
 			Message: fmt.Sprintf("commit %s: blob %s: ", c.commit.hash, c.blob) + fmt.Sprintf(format, args...)})
 	}
+	if data, ok := r.contents.get(c.blob); ok {
+		// Read just now as the base of the newer version.
+		w.scanContent(c, loc, data, res, &st)
+		return nil
+	}
 	b, err := w.repo.BlobObject(c.blob)
 	if err != nil {
 		fail("cannot read: %v", err)
@@ -101,16 +106,22 @@ func (w *worker) scan(c change) error {
 		if len(data) == 0 {
 			return nil
 		}
-	} else {
-		r.contents.put(c.blob, data)
 	}
+	w.scanContent(c, loc, data, res, &st)
+	return nil
+}
+
+// scanContent scans a blob read whole: against the version it replaces
+// when there is one, else all of it.
+func (w *worker) scanContent(c change, loc finding.Location, data []byte, res *blobResult, st *finding.Stats) {
+	r := w.run
 	switch {
 	case isLFSPointer(data):
 		st.SkippedLFS++
-		return nil
+		return
 	case rules.IsBinary(data):
 		st.SkippedBinary++
-		return nil
+		return
 	}
 	st.Files++
 	st.Bytes += int64(len(data))
@@ -120,7 +131,11 @@ func (w *worker) scan(c change) error {
 		// be read, the new one is scanned whole: nothing is missed.
 		var ok bool
 		if old, ok = r.contents.get(c.base); !ok {
-			old, _ = readSmallBlob(w.repo, c.base)
+			// Versions are scanned newest first: the base is next, and
+			// is kept for it.
+			if old, _ = readSmallBlob(w.repo, c.base); old != nil {
+				r.contents.put(c.base, old)
+			}
 		}
 		if rules.IsBinary(old) {
 			old = nil
@@ -130,7 +145,7 @@ func (w *worker) scan(c change) error {
 		out := r.s.engine.Scan(rules.Chunk{Data: data, Location: loc})
 		res.findings = append(res.findings, out.Findings...)
 		st.Suppressed += int64(out.Suppressed)
-		return nil
+		return
 	}
 	spans, changed := w.newLines(old, data)
 	for _, win := range spans {
@@ -144,7 +159,7 @@ func (w *worker) scan(c change) error {
 		}
 		st.Suppressed += int64(out.Suppressed)
 	}
-	return nil
+	return
 }
 
 // onChanged reports whether any of lines first..last (1-based) is new.

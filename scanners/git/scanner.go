@@ -177,7 +177,7 @@ const (
 	maxOpenPacks = 64
 	largeObject  = 1 << 20
 	walkerCache  = 8 * cache.MiByte
-	workerCache  = 4 * cache.MiByte
+	workerCache  = 8 * cache.MiByte
 	// contentsCache is the budget of the blob contents the workers share
 	// (each new version of a file is compared with the one it replaces).
 	contentsCache = 16 << 20
@@ -284,10 +284,34 @@ func (r *run) notice(level finding.Level, path, format string, args ...any) {
 	r.res.Notices = append(r.res.Notices, finding.Notice{Level: level, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-// scanBlobs walks the commits' trees for the blobs they bring, while
-// workers scan each new blob.
+// scanBlobs walks the commits' trees for the blobs they bring, then has
+// workers scan each new blob. The walk records every change first, and
+// the workers take the versions of one path together, newest first: git
+// stores an older version as a delta against a newer one, so reading in
+// that order rebuilds each version from the one just read (still in the
+// caches) instead of from the far end of its delta chain.
 func (r *run) scanBlobs(order []*node) error {
-	jobs := make(chan change, 4*r.s.opts.Workers)
+	for _, n := range order {
+		if r.ctx.Err() != nil {
+			return r.ctx.Err()
+		}
+		r.commit(n)
+	}
+	var groups [][]int // indexes into r.changes, per path, in history order
+	byPath := map[string]int{}
+	for i, c := range r.changes {
+		if !c.scan {
+			continue
+		}
+		g, ok := byPath[c.path]
+		if !ok {
+			g = len(groups)
+			byPath[c.path] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	jobs := make(chan []int, 4*r.s.opts.Workers)
 	var wg sync.WaitGroup
 	var workerErr error
 	var errOnce sync.Once
@@ -301,21 +325,23 @@ func (r *run) scanBlobs(order []*node) error {
 		w := &worker{run: r, repo: repo, seed: maphash.MakeSeed()}
 		wg.Go(func() {
 			defer closeRepo()
-			for j := range jobs {
-				if r.ctx.Err() != nil {
-					continue // drain, so that the walker never blocks
-				}
-				if err := w.scan(j); err != nil {
-					errOnce.Do(func() { workerErr = err })
+			for g := range jobs {
+				for _, i := range slices.Backward(g) {
+					if r.ctx.Err() != nil {
+						break // drain, so that the sender never blocks
+					}
+					if err := w.scan(r.changes[i]); err != nil {
+						errOnce.Do(func() { workerErr = err })
+					}
 				}
 			}
 		})
 	}
-	for _, n := range order {
-		if r.ctx.Err() != nil {
-			break
+	for _, g := range groups {
+		select {
+		case jobs <- g:
+		case <-r.ctx.Done():
 		}
-		r.commit(n, jobs)
 	}
 	close(jobs)
 	wg.Wait()
@@ -326,7 +352,7 @@ func (r *run) scanBlobs(order []*node) error {
 }
 
 // commit finds the blobs n brings, against its first parent.
-func (r *run) commit(n *node, jobs chan<- change) {
+func (r *run) commit(n *node) {
 	tree, err := r.tree(n.tree)
 	if err != nil {
 		r.notice(finding.LevelError, "", "commit %s: cannot read tree %s: %v", n.hash, n.tree, err)
@@ -343,7 +369,7 @@ func (r *run) commit(n *node, jobs chan<- change) {
 			base = nil
 		}
 	}
-	r.diff(base, tree, "", n, jobs)
+	r.diff(base, tree, "", n)
 }
 
 // maxTrees bounds the tree cache.
@@ -377,9 +403,9 @@ func (r *run) parentTree(p plumbing.Hash) (*object.Tree, error) {
 }
 
 // diff records the blobs of tree that are not in base (nil for none) at
-// the same path, under prefix, and sends each one not seen before to be
+// the same path, under prefix, marking each one not seen before to be
 // scanned.
-func (r *run) diff(base, tree *object.Tree, prefix string, n *node, jobs chan<- change) {
+func (r *run) diff(base, tree *object.Tree, prefix string, n *node) {
 	for _, e := range tree.Entries {
 		if r.ctx.Err() != nil {
 			return
@@ -407,7 +433,7 @@ func (r *run) diff(base, tree *object.Tree, prefix string, n *node, jobs chan<- 
 					oldSub = nil // scan the whole subtree
 				}
 			}
-			r.diff(oldSub, sub, path+"/", n, jobs)
+			r.diff(oldSub, sub, path+"/", n)
 		case filemode.Regular, filemode.Executable, filemode.Deprecated:
 			if old != nil && old.Hash == e.Hash {
 				continue // only the mode changed
@@ -419,11 +445,6 @@ func (r *run) diff(base, tree *object.Tree, prefix string, n *node, jobs chan<- 
 			if !r.seen[e.Hash] {
 				r.seen[e.Hash] = true
 				c.scan = true
-				select {
-				case jobs <- c:
-				case <-r.ctx.Done():
-					return
-				}
 			} else if !r.s.opts.AllCommits {
 				continue
 			}
