@@ -12,6 +12,7 @@ all: build
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep ./cmd/keysweep
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep-vet ./cmd/keysweep-vet
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/keysweep-vet ./cmd/keysweep-vet
 
 ## test: vet, staticcheck, SARIF validation with GitHub's rules, the repo's own scan, and the race-enabled test suite.
 test: vet lint sarif-check selfscan precommit-check race

@@ -31,6 +31,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.AddCommand(newVerifyCmd())
 	root.AddCommand(newAWSCmd())
 	root.AddCommand(newDockerfileCmd())
+	root.AddCommand(newVetCmd())
 	root.AddCommand(newIAMCmd())
 	root.AddCommand(newImageCmd())
 
