@@ -33,6 +33,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 	root.AddCommand(newDockerfileCmd())
 	root.AddCommand(newVetCmd())
 	root.AddCommand(newIAMCmd())
+	root.AddCommand(newManCmd())
 	root.AddCommand(newImageCmd())
 
 	// --cpuprofile is for keysweep's developers: it writes a pprof CPU
