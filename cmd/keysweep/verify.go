@@ -27,7 +27,7 @@ type verifyFlags struct {
 
 func (f *verifyFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.BoolVar(&f.verify, "verify", false, "ask each credential's issuer whether it is live (sends found credentials to their issuers; see `keysweep verify --list-endpoints`)")
+	fl.BoolVar(&f.verify, "verify", false, "ask each credential's issuer whether it is live (sends found credentials to their issuers; see 'keysweep verify --list-endpoints')")
 	fl.DurationVar(&f.timeout, "verify-timeout", 10*time.Second, "give up verifying one credential after this long (it is then reported unknown)")
 	fl.BoolVar(&f.onlyVerified, "only-verified", false, "report only findings verified live (needs --verify)")
 	fl.BoolVar(&f.verifyCanaries, "verify-canaries", false, "verify credentials of known canary-token accounts too (trips their alarms)")
