@@ -159,7 +159,6 @@ func (w *worker) scanContent(c change, loc finding.Location, data []byte, res *b
 		}
 		st.Suppressed += int64(out.Suppressed)
 	}
-	return
 }
 
 // onChanged reports whether any of lines first..last (1-based) is new.

@@ -316,10 +316,3 @@ func (r *run) selectCommits(order []*node) []*node {
 }
 
 func compareHash(a, b plumbing.Hash) int { return cmp.Compare(a.String(), b.String()) }
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
