@@ -11,32 +11,57 @@ import (
 )
 
 // markRemoved marks the findings whose secret is no longer at its path in
-// HEAD: gone from the code, still in history. For each, it looks along
-// HEAD's first-parent history for the commit that removed it: the child of
-// the newest commit whose version of the path still holds the secret.
+// HEAD: gone from the code, still in history. It then walks HEAD's
+// first-parent history once, newest first, for the commit that removed
+// each: the child of the newest commit whose version of the path still
+// holds the secret.
 func (r *run) markRemoved() {
 	head := r.headCommit()
 	if head == nil {
 		return
 	}
-	h := &history{r: r, blobAt: map[treePath]plumbing.Hash{}, holds: map[blobSecret]bool{}}
+	h := &history{r: r, blobAt: map[treePath]plumbing.Hash{}, held: map[blobSecret]bool{}}
 	inHead := r.headBlobs(head.tree)
+	var pending []*finding.Finding
 	for i := range r.res.Findings {
 		f := &r.res.Findings[i]
-		if inHead[r.foundIn[i]] || h.holds1(head.tree, f) {
+		if inHead[r.foundIn[i]] || h.holds(head.tree, f) {
 			continue // the same blob elsewhere (a moved file), or still at its path
 		}
 		setDetail(f, RemovedFromHEAD, "true")
-		removedIn, found := h.removal(head, f)
-		switch {
-		case removedIn != nil:
-			setDetail(f, RemovedIn, removedIn.hash.String())
-			f.Message += " (removed in " + short(removedIn.hash) + ", still in history)"
-		case found:
-			f.Message += " (removed from HEAD, still in history)"
-		default:
-			f.Message += " (not in HEAD's history; still in the history of other refs)"
+		pending = append(pending, f)
+	}
+	// Each commit's root tree is read once, however many findings are
+	// pending; their folders are shared from commit to commit.
+	n := head
+	for len(pending) > 0 {
+		if len(n.parents) == 0 {
+			// The root: the line never held them; they only ever lived
+			// on other refs.
+			for _, f := range pending {
+				f.Message += " (not in HEAD's history; still in the history of other refs)"
+			}
+			return
 		}
+		parent := r.commits[n.parents[0]]
+		if parent == nil {
+			// The line leaves the scanned selection (--since, a range):
+			// they may have been there before.
+			for _, f := range pending {
+				f.Message += " (removed from HEAD, still in history)"
+			}
+			return
+		}
+		left := pending[:0]
+		for _, f := range pending {
+			if h.holds(parent.tree, f) {
+				setDetail(f, RemovedIn, n.hash.String())
+				f.Message += " (removed in " + short(n.hash) + ", still in history)"
+				continue
+			}
+			left = append(left, f)
+		}
+		pending, n = left, parent
 	}
 }
 
@@ -100,12 +125,16 @@ type blobSecret struct {
 type history struct {
 	r      *run
 	blobAt map[treePath]plumbing.Hash
-	holds  map[blobSecret]bool
+	held   map[blobSecret]bool
 }
 
-// lookup returns the hash of the blob at path in tree, or the zero hash.
-// Each subtree is looked up once: unchanged folders recur across commits.
-func (h *history) lookup(tree plumbing.Hash, path string) plumbing.Hash {
+// lookup returns the hash of the blob at path in a commit's root tree, or
+// the zero hash. Folders are memoized: unchanged ones recur across commits.
+func (h *history) lookup(root plumbing.Hash, path string) plumbing.Hash {
+	return h.find(root, path, false)
+}
+
+func (h *history) find(tree plumbing.Hash, path string, memo bool) plumbing.Hash {
 	k := treePath{tree, path}
 	if b, ok := h.blobAt[k]; ok {
 		return b
@@ -119,25 +148,27 @@ func (h *history) lookup(tree plumbing.Hash, path string) plumbing.Hash {
 			}
 			switch {
 			case dir && !e.Mode.IsFile():
-				out = h.lookup(e.Hash, rest)
+				out = h.find(e.Hash, rest, true)
 			case !dir && e.Mode.IsFile():
 				out = e.Hash
 			}
 			break
 		}
 	}
-	h.blobAt[k] = out
+	if memo {
+		h.blobAt[k] = out
+	}
 	return out
 }
 
-// holds1 reports whether tree holds f's secret at f's path.
-func (h *history) holds1(tree plumbing.Hash, f *finding.Finding) bool {
+// holds reports whether a root tree holds f's secret at f's path.
+func (h *history) holds(tree plumbing.Hash, f *finding.Finding) bool {
 	b := h.lookup(tree, f.Location.Path)
 	if b.IsZero() {
 		return false
 	}
 	k := blobSecret{b, f.Secret}
-	if v, ok := h.holds[k]; ok {
+	if v, ok := h.held[k]; ok {
 		return v
 	}
 	v := f.Secret == ""
@@ -148,28 +179,8 @@ func (h *history) holds1(tree plumbing.Hash, f *finding.Finding) bool {
 			v = true // cannot tell: do not claim it was removed
 		}
 	}
-	h.holds[k] = v
+	h.held[k] = v
 	return v
-}
-
-// removal walks HEAD's first-parent history back from head for the newest
-// commit that still holds f's secret at its path; the commit after it on
-// that line removed it. found is false when the line, down to its root,
-// never held it: it only ever lived on other refs.
-func (h *history) removal(head *node, f *finding.Finding) (removedIn *node, found bool) {
-	var child *node
-	for n := head; n != nil; {
-		if h.holds1(n.tree, f) {
-			return child, true
-		}
-		if len(n.parents) == 0 {
-			return nil, false // the root: never on this line
-		}
-		child, n = n, h.r.commits[n.parents[0]]
-	}
-	// The line leaves the scanned selection (--since, a range): it may
-	// have been there before.
-	return nil, true
 }
 
 func short(h plumbing.Hash) string { return h.String()[:12] }
