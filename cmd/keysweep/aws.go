@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/keysweep/keysweep/finding"
-	"github.com/keysweep/keysweep/rules"
 	"github.com/keysweep/keysweep/rules/iampolicy"
 	awsscan "github.com/keysweep/keysweep/scanners/aws"
 )
@@ -90,9 +88,9 @@ func runAWS(cmd *cobra.Command, f *awsFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{ConfigFile: f.config, Root: ".", FingerprintKey: os.Getenv(fingerprintKeyEnv)})
+	engine, err := loadEngine(f.config, ".")
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	var loadOpts []func(*config.LoadOptions) error
 	if f.profile != "" {
@@ -129,15 +127,8 @@ func runAWS(cmd *cobra.Command, f *awsFlags) error {
 	for _, a := range res.Accounts {
 		targets = append(targets, "aws:"+a)
 	}
-	wd, _ := os.Getwd()
-	r := &finding.Report{
-		Version:  toolVersion(),
-		Targets:  targets,
-		WorkDir:  wd,
-		Findings: res.Findings,
-		Notices:  res.Notices,
-		Stats:    finding.Stats{Resources: int64(res.Resources)},
-	}
+	r := newReport(targets)
+	r.Findings, r.Notices, r.Stats = res.Findings, res.Notices, finding.Stats{Resources: int64(res.Resources)}
 	return f.report.finish(cmd, r, filter, engine.Rules())
 }
 

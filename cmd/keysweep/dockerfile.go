@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/keysweep/keysweep/finding"
-	"github.com/keysweep/keysweep/rules"
 	"github.com/keysweep/keysweep/rules/dockerfile"
 )
 
@@ -63,17 +62,12 @@ func runDockerfile(cmd *cobra.Command, args []string, f *dockerfileFlags) error 
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           root,
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, root)
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	check := dockerfile.NewCheck(engine)
-	wd, _ := os.Getwd()
-	r := &finding.Report{Version: toolVersion(), Targets: args, WorkDir: wd}
+	r := newReport(args)
 	for _, arg := range args {
 		name := filepath.ToSlash(filepath.Clean(arg))
 		content, err := readDockerfile(arg)

@@ -11,8 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/keysweep/keysweep/finding"
-	"github.com/keysweep/keysweep/rules"
 	gitscan "github.com/keysweep/keysweep/scanners/git"
 )
 
@@ -127,13 +125,9 @@ func runGit(cmd *cobra.Command, args []string, f *gitFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           root,
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, root)
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	scanner := gitscan.New(engine, opts)
 	var res *gitscan.Result
@@ -145,15 +139,8 @@ func runGit(cmd *cobra.Command, args []string, f *gitFlags) error {
 	if err != nil {
 		return fmt.Errorf("scanning %s: %w", shown, err)
 	}
-	wd, _ := os.Getwd()
-	r := &finding.Report{
-		Version:  toolVersion(),
-		Targets:  []string{shown},
-		WorkDir:  wd,
-		Findings: res.Findings,
-		Notices:  res.Notices,
-		Stats:    res.Stats,
-	}
+	r := newReport([]string{shown})
+	r.Findings, r.Notices, r.Stats = res.Findings, res.Notices, res.Stats
 	return f.report.finish(cmd, r, filter, engine.Rules())
 }
 

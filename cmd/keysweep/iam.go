@@ -61,17 +61,12 @@ func runIAM(cmd *cobra.Command, args []string, f *iamFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           ".",
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, ".")
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	check := iampolicy.NewFileCheck(engine)
-	wd, _ := os.Getwd()
-	r := &finding.Report{Version: toolVersion(), Targets: args, WorkDir: wd}
+	r := newReport(args)
 	for _, arg := range args {
 		if err := cmd.Context().Err(); err != nil {
 			return err

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
 	imagescan "github.com/keysweep/keysweep/scanners/image"
 )
@@ -85,13 +84,9 @@ func runImage(cmd *cobra.Command, target string, f *imageFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           ".",
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, ".")
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	for _, c := range fileChecks(engine) {
 		if c.Name() == rules.CheckDockerfile {
@@ -109,15 +104,8 @@ func runImage(cmd *cobra.Command, target string, f *imageFlags) error {
 	if err != nil {
 		return fmt.Errorf("scanning %s: %w", target, err)
 	}
-	wd, _ := os.Getwd()
-	r := &finding.Report{
-		Version:  toolVersion(),
-		Targets:  []string{target + "@" + res.Digest},
-		WorkDir:  wd,
-		Findings: res.Findings,
-		Notices:  res.Notices,
-		Stats:    res.Stats,
-	}
+	r := newReport([]string{target + "@" + res.Digest})
+	r.Findings, r.Notices, r.Stats = res.Findings, res.Notices, res.Stats
 	return f.report.finish(cmd, r, filter, engine.Rules())
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/report"
+	"github.com/keysweep/keysweep/rules"
 	"github.com/keysweep/keysweep/sarif"
 )
 
@@ -144,6 +145,27 @@ func (f *reportFlags) encode(w io.Writer, r *finding.Report, color bool) error {
 	default:
 		return report.WriteText(w, r, report.TextOptions{Color: color})
 	}
+}
+
+// loadEngine loads the rules a run uses: --config, else the configuration
+// files at root, else the built-in catalog, keyed for fingerprints with
+// KEYSWEEP_FINGERPRINT_KEY.
+func loadEngine(config, root string) (*rules.Engine, error) {
+	engine, _, err := rules.Load(rules.LoadOptions{
+		ConfigFile:     config,
+		Root:           root,
+		FingerprintKey: os.Getenv(fingerprintKeyEnv),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("loading rules: %w", err)
+	}
+	return engine, nil
+}
+
+// newReport starts the report of a run over targets.
+func newReport(targets []string) *finding.Report {
+	wd, _ := os.Getwd()
+	return &finding.Report{Version: toolVersion(), Targets: targets, WorkDir: wd}
 }
 
 func rulesUsed(findings []finding.Finding, all []finding.Rule) []finding.Rule {

@@ -7,8 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/keysweep/keysweep/finding"
-	"github.com/keysweep/keysweep/rules"
 	fsscan "github.com/keysweep/keysweep/scanners/fs"
 )
 
@@ -78,13 +76,9 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           root,
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, root)
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	opts.Checks = fileChecks(engine)
 	scanner := fsscan.New(engine, opts)
@@ -92,15 +86,8 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	wd, _ := os.Getwd()
-	r := &finding.Report{
-		Version:  toolVersion(),
-		Targets:  args,
-		WorkDir:  wd,
-		Findings: res.Findings,
-		Notices:  res.Notices,
-		Stats:    res.Stats,
-	}
+	r := newReport(args)
+	r.Findings, r.Notices, r.Stats = res.Findings, res.Notices, res.Stats
 	return f.report.finish(cmd, r, filter, engine.Rules())
 }
 

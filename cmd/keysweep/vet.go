@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -65,13 +64,9 @@ func runVet(cmd *cobra.Command, args []string, f *vetFlags) error {
 	if err != nil {
 		return err
 	}
-	engine, _, err := rules.Load(rules.LoadOptions{
-		ConfigFile:     f.config,
-		Root:           ".",
-		FingerprintKey: os.Getenv(fingerprintKeyEnv),
-	})
+	engine, err := loadEngine(f.config, ".")
 	if err != nil {
-		return fmt.Errorf("loading rules: %w", err)
+		return err
 	}
 	analyzers := suite.New()
 	for _, a := range analyzers {
@@ -79,8 +74,7 @@ func runVet(cmd *cobra.Command, args []string, f *vetFlags) error {
 			_ = fl.Value.Set(strconv.FormatBool(f.tests))
 		}
 	}
-	wd, _ := os.Getwd()
-	r := &finding.Report{Version: toolVersion(), Targets: args, WorkDir: wd}
+	r := newReport(args)
 	pkgs, err := packages.Load(&packages.Config{
 		Mode:    packages.LoadAllSyntax,
 		Context: cmd.Context(),
@@ -121,7 +115,7 @@ func runVet(cmd *cobra.Command, args []string, f *vetFlags) error {
 			}
 			found, _ := act.Result.(secrets.Map)
 			for _, d := range act.Diagnostics {
-				if fd, ok := vetFinding(engine, act.Package.Fset, wd, d, found[d.Pos]); ok {
+				if fd, ok := vetFinding(engine, act.Package.Fset, r.WorkDir, d, found[d.Pos]); ok {
 					r.Findings = append(r.Findings, fd)
 				}
 			}
