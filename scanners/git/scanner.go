@@ -176,7 +176,7 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 const (
 	maxOpenPacks = 64
 	largeObject  = 1 << 20
-	walkerCache  = 8 * cache.MiByte
+	walkerCache  = 8 * cache.MiByte // the walker's handle is also the first worker's
 	workerCache  = 8 * cache.MiByte
 	// contentsCache is the budget of the blob contents the workers share
 	// (each new version of a file is compared with the one it replaces).
@@ -311,16 +311,23 @@ func (r *run) scanBlobs(order []*node) error {
 		}
 		groups[g] = append(groups[g], i)
 	}
+	// The walk is done: its trees are not needed again, and its
+	// repository handle serves the first worker (each handle holds the
+	// pack indexes and a cache).
+	clear(r.trees)
 	jobs := make(chan []int, 4*r.s.opts.Workers)
 	var wg sync.WaitGroup
 	var workerErr error
 	var errOnce sync.Once
-	for range r.s.opts.Workers {
-		repo, closeRepo, err := open(r.path, workerCache)
-		if err != nil {
-			close(jobs)
-			wg.Wait()
-			return fmt.Errorf("opening repository %s: %w", r.path, err)
+	for i := range r.s.opts.Workers {
+		repo, closeRepo := r.repo, func() {}
+		if i > 0 {
+			var err error
+			if repo, closeRepo, err = open(r.path, workerCache); err != nil {
+				close(jobs)
+				wg.Wait()
+				return fmt.Errorf("opening repository %s: %w", r.path, err)
+			}
 		}
 		w := &worker{run: r, repo: repo, seed: maphash.MakeSeed()}
 		wg.Go(func() {
