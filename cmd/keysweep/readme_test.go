@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/keysweep/keysweep/rules"
+	"github.com/keysweep/keysweep/verify"
 )
 
 var update = flag.Bool("update", false, "rewrite generated files (the README's rule table)")
@@ -17,7 +18,8 @@ const (
 )
 
 // TestGeneratedRuleDocs checks that the README's summary and
-// docs/rules.md's table are the catalog's; `make docs` (go test -run
+// docs/rules.md's table are the catalog's, and docs/verification.md's
+// endpoint table the verifiers'; `make docs` (go test -run
 // TestGeneratedRuleDocs -update) regenerates them.
 func TestGeneratedRuleDocs(t *testing.T) {
 	e, err := rules.Default()
@@ -26,6 +28,7 @@ func TestGeneratedRuleDocs(t *testing.T) {
 	}
 	checkGenerated(t, "../../README.md", rulesSummary(e.Rules()))
 	checkGenerated(t, "../../docs/rules.md", rulesMarkdown(e.Rules()))
+	checkGenerated(t, "../../docs/verification.md", endpointsMarkdown(verify.NewRegistry()))
 }
 
 // checkGenerated compares the part of a file between the rules markers

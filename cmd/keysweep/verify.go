@@ -132,6 +132,16 @@ func writeEndpoints(w io.Writer, format string, reg *verify.Registry) error {
 	return fmt.Errorf("--format %q: want table or json", format)
 }
 
+// endpointsMarkdown renders docs/verification.md's endpoint table.
+func endpointsMarkdown(reg *verify.Registry) string {
+	var b strings.Builder
+	b.WriteString("| verifier | method | host | path | rules |\n|---|---|---|---|---|\n")
+	for _, r := range endpointRows(reg) {
+		fmt.Fprintf(&b, "| %s | %s | `%s` | `%s` | %s |\n", r.Verifier, r.Method, r.Host, r.Path, strings.Join(r.Rules, ", "))
+	}
+	return b.String()
+}
+
 // verifiableRules returns the IDs of the rules --verify can check.
 func verifiableRules() map[string]bool {
 	ids := map[string]bool{}
