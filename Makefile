@@ -124,7 +124,7 @@ fuzz:
 	  done; \
 	done
 
-## docs: regenerate the README's rule summary and docs/rules.md from the catalog (a test fails when they are stale).
+## docs: regenerate the README's rule summary, docs/rules.md and docs/verification.md's endpoint table (a test fails when they are stale).
 docs:
 	$(GO) test ./cmd/keysweep -run TestGeneratedRuleDocs -update
 
