@@ -153,22 +153,12 @@ func (w *worker) scanContent(c change, loc finding.Location, data []byte, res *b
 		for _, f := range out.Findings {
 			// Context lines are scanned for the keywords and companions
 			// around a new line; a finding on them alone is not new.
-			if onChanged(changed, f.Location.StartLine, f.Location.EndLine) {
+			if changed.any(f.Location.StartLine, f.Location.EndLine) {
 				res.findings = append(res.findings, f)
 			}
 		}
 		st.Suppressed += int64(out.Suppressed)
 	}
-}
-
-// onChanged reports whether any of lines first..last (1-based) is new.
-func onChanged(changed []bool, first, last int) bool {
-	for l := max(first, 1); l <= max(last, first) && l <= len(changed); l++ {
-		if changed[l-1] {
-			return true
-		}
-	}
-	return false
 }
 
 // readSmallBlob reads a blob whole, or fails when it is larger than
@@ -193,10 +183,45 @@ func readSmallBlob(repo *gogit.Repository, h plumbing.Hash) ([]byte, error) {
 type span struct{ lo, hi, line int }
 
 // newLines returns the parts of cur to scan against old: each run of lines
-// that old does not have (anywhere: a moved line is not new), with
+// that old does not have (a line moved within the edit is not new), with
 // contextLines lines around it, merged where they touch; and which of
 // cur's lines are new.
-func (w *worker) newLines(old, cur []byte) ([]span, []bool) {
+//
+// The lines before the first difference and after the last are the same
+// in both versions, and most edits are small: only the middle (with its
+// context) is compared line by line.
+func (w *worker) newLines(old, cur []byte) ([]span, lineSet) {
+	n := 0
+	for n < len(old) && n < len(cur) && old[n] == cur[n] {
+		n++
+	}
+	pre := bytes.LastIndexByte(cur[:n], '\n') + 1
+	m := 0
+	for m < len(old)-pre && m < len(cur)-pre && old[len(old)-1-m] == cur[len(cur)-1-m] {
+		m++
+	}
+	// The common suffix, from just after its first line break, is whole
+	// lines in both versions.
+	end := len(cur)
+	if i := bytes.IndexByte(cur[len(cur)-m:], '\n'); i >= 0 {
+		end = len(cur) - m + i + 1
+	}
+	lo := backLines(cur, pre, contextLines)
+	hi := fwdLines(cur, end, contextLines)
+	keep := len(cur) - hi // bytes of common suffix left out, the same in old
+	spans, changed := w.lineDiff(old[lo:len(old)-keep], cur[lo:hi])
+	first := bytes.Count(cur[:lo], []byte{'\n'})
+	for i := range spans {
+		spans[i].lo += lo
+		spans[i].hi += lo
+		spans[i].line += first
+	}
+	return spans, lineSet{first: first + 1, changed: changed}
+}
+
+// lineDiff does newLines' work on whole texts: which lines of cur are in no
+// line of old.
+func (w *worker) lineDiff(old, cur []byte) ([]span, []bool) {
 	have := make(map[uint64]struct{}, bytes.Count(old, []byte{'\n'})+1)
 	for line := range bytes.Lines(old) {
 		have[maphash.Bytes(w.seed, bytes.TrimSuffix(line, []byte{'\n'}))] = struct{}{}
@@ -231,6 +256,45 @@ func (w *worker) newLines(old, cur []byte) ([]span, []bool) {
 		i = j
 	}
 	return out, changed
+}
+
+// lineSet says which lines of a text are new: changed[i] is about line
+// first+i (1-based); lines outside it are not new.
+type lineSet struct {
+	first   int
+	changed []bool
+}
+
+// any reports whether any of lines a..b (1-based) is new.
+func (s lineSet) any(a, b int) bool {
+	for l := max(a, s.first); l <= max(a, b) && l-s.first < len(s.changed); l++ {
+		if s.changed[l-s.first] {
+			return true
+		}
+	}
+	return false
+}
+
+// backLines returns the start of the line n lines before the line that
+// starts at off.
+func backLines(b []byte, off, n int) int {
+	for ; n > 0 && off > 0; n-- {
+		off = bytes.LastIndexByte(b[:off-1], '\n') + 1
+	}
+	return off
+}
+
+// fwdLines returns the start of the line n lines after the line that
+// starts at off, or len(b).
+func fwdLines(b []byte, off, n int) int {
+	for ; n > 0 && off < len(b); n-- {
+		i := bytes.IndexByte(b[off:], '\n')
+		if i < 0 {
+			return len(b)
+		}
+		off += i + 1
+	}
+	return off
 }
 
 // lfsPrefix begins every Git LFS pointer file.

@@ -33,14 +33,17 @@ func FuzzNewLines(f *testing.F) {
 		spans, changed := w.newLines(old, cur)
 		last := 0
 		for _, s := range spans {
-			if s.lo < last || s.hi < s.lo || s.hi > len(cur) || s.line < 1 {
+			if s.lo < last || s.hi < s.lo || s.hi > len(cur) || s.line != 1+bytes.Count(cur[:s.lo], []byte("\n")) {
 				t.Fatalf("bad span %+v after %d (len %d)", s, last, len(cur))
 			}
 			last = s.hi
 		}
 		line := 0
 		for l := range bytes.Lines(cur) {
-			if changed[line] && !bytes.Contains(old, bytes.TrimSuffix(l, []byte("\n"))) {
+			if !bytes.Contains(old, bytes.TrimSuffix(l, []byte("\n"))) {
+				if !changed.any(line+1, line+1) {
+					t.Fatalf("line %d is in no line of old, but not marked new", line+1)
+				}
 				// A new line must be inside a span.
 				start := len(bytes.Join(bytes.SplitAfter(cur, []byte("\n"))[:line], nil))
 				in := false
