@@ -24,7 +24,7 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
 type Rule struct {
 	meta        finding.Rule
 	file        string
-	re          *regexp.Regexp
+	re          *lazyRegexp
 	secretGroup int // -1: first non-empty group, else whole match
 	entropy     float64
 	keywords    []string
@@ -44,14 +44,14 @@ type Rule struct {
 // (a fixed prefix such as "ghp_"): the engine then tries the regex once at
 // each keyword hit instead of scanning the hit's line.
 type anchor struct {
-	re           *regexp.Regexp // ^(?:regex)
+	re           *lazyRegexp // ^(?:regex)
 	wordBoundary bool           // the regex starts with \b
 	// delimited: the regex starts with (?:^|[class]), the line's start or
 	// a one-byte delimiter, before its literal. At a line's start re is
 	// tried at the hit; elsewhere midLine, the regex with [class] alone
 	// (so that ^ cannot match at the attempt's start), a byte before it.
 	delimited bool
-	midLine   *regexp.Regexp
+	midLine   *lazyRegexp
 	// literal is the case-sensitive literal every match begins with, or
 	// nil when the regex folds case there; a hit not followed by it is
 	// dismissed without running the regex.
@@ -73,7 +73,7 @@ func (r *Rule) File() string { return r.file }
 type allowlist struct {
 	and         bool
 	target      string // secret, match, line
-	regexes     []*regexp.Regexp
+	regexes     []*lazyRegexp
 	paths       []*regexp.Regexp
 	commits     []string
 	stopwords   []string
@@ -139,7 +139,7 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		return nil, ruleError(file, id, "span %d must be between 0 and %d", spec.Span, maxSpan)
 	}
 	if spec.Regex != "" {
-		re, err := regexp.Compile(spec.Regex)
+		re, groups, err := newLazyRegexp(spec.Regex)
 		if err != nil {
 			return nil, ruleError(file, id, "regex: %v", err)
 		}
@@ -149,12 +149,12 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		// canMatchNewline does not count.
 		r.multiline = spec.Span > 0 || canMatchNewline(spec.Regex)
 		switch {
-		case spec.SecretGroup < 0 || spec.SecretGroup > re.NumSubexp():
-			return nil, ruleError(file, id, "secretGroup %d, but the regex has %d groups", spec.SecretGroup, re.NumSubexp())
+		case spec.SecretGroup < 0 || spec.SecretGroup > len(groups)-1:
+			return nil, ruleError(file, id, "secretGroup %d, but the regex has %d groups", spec.SecretGroup, len(groups)-1)
 		case spec.SecretGroup > 0:
 			r.secretGroup = spec.SecretGroup
-		case re.SubexpIndex("secret") > 0:
-			r.secretGroup = re.SubexpIndex("secret")
+		case slices.Index(groups, "secret") > 0:
+			r.secretGroup = slices.Index(groups, "secret")
 		default:
 			r.secretGroup = -1
 		}
@@ -258,7 +258,7 @@ func compileAllowlist(spec AllowlistSpec) (*allowlist, error) {
 		return nil, fmt.Errorf("regexTarget %q must be secret, match or line", spec.RegexTarget)
 	}
 	for _, s := range spec.Regexes {
-		re, err := regexp.Compile(s)
+		re, _, err := newLazyRegexp(s)
 		if err != nil {
 			return nil, fmt.Errorf("regex %q: %v", s, err)
 		}
@@ -352,7 +352,7 @@ func anchorFor(expr string, keywords []string) anchor {
 	if wb && !isWordByte(lit[0]) {
 		return anchor{} // \b before a non-word byte depends on what precedes
 	}
-	anchored, err := regexp.Compile(`^(?:` + expr + `)`)
+	anchored, _, err := newLazyRegexp(`^(?:` + expr + `)`)
 	if err != nil {
 		return anchor{}
 	}
@@ -362,7 +362,7 @@ func anchorFor(expr string, keywords []string) anchor {
 		if err != nil || !dropLineStart(mid) {
 			return anchor{}
 		}
-		if a.midLine, err = regexp.Compile(`^(?:` + mid.String() + `)`); err != nil {
+		if a.midLine, _, err = newLazyRegexp(`^(?:` + mid.String() + `)`); err != nil {
 			return anchor{}
 		}
 	}

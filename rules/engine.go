@@ -308,7 +308,7 @@ func (r *Rule) window(data []byte, start, end int) window {
 // matchWindow runs rule ri's regex in one window and appends the matches
 // that pass the rule's checks.
 func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, limit int, loc finding.Location) []candidate {
-	for _, m := range e.rules[ri].re.FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
+	for _, m := range e.rules[ri].re.get().FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
 		cands = e.consider(cands, ri, data, offset(m, w.lo), limit, loc)
 	}
 	return cands
@@ -336,7 +336,7 @@ func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit 
 			end = hit + i
 		}
 	}
-	if m := re.FindSubmatchIndex(data[at:end]); m != nil {
+	if m := re.get().FindSubmatchIndex(data[at:end]); m != nil {
 		cands = e.consider(cands, ri, data, offset(m, at), limit, loc)
 	}
 	return cands
@@ -443,11 +443,11 @@ func (a *allowlist) allows(secret string, match, line []byte, loc finding.Locati
 		var ok bool
 		switch a.target {
 		case "match":
-			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.Match(match) })
+			ok = slices.ContainsFunc(a.regexes, func(re *lazyRegexp) bool { return re.get().Match(match) })
 		case "line":
-			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.Match(line) })
+			ok = slices.ContainsFunc(a.regexes, func(re *lazyRegexp) bool { return re.get().Match(line) })
 		default:
-			ok = slices.ContainsFunc(a.regexes, func(re *regexp.Regexp) bool { return re.MatchString(secret) })
+			ok = slices.ContainsFunc(a.regexes, func(re *lazyRegexp) bool { return re.get().MatchString(secret) })
 		}
 		if decided(ok) {
 			return ok
