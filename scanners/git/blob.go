@@ -2,6 +2,7 @@ package git
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -30,18 +31,38 @@ type blobResult struct {
 	notices  []finding.Notice
 }
 
-// worker scans blobs with its own repository handle: go-git's packfile
-// readers are not safe for concurrent use.
+// worker scans blobs. Its pack reader and go-git handle are its own:
+// neither is safe for concurrent use.
 type worker struct {
 	run  *run
-	repo *gogit.Repository
-	seed maphash.Seed
+	pack *packReader // nil when no pack is read directly
+	// repo reads what the packs leave to go-git; gitRepo opens it on
+	// first need.
+	repo      *gogit.Repository
+	closeRepo func()
+	seed      maphash.Seed
 }
 
-// scan scans the blob of change c. Problems with the blob become notices;
-// the error is for none today, and kept for failures that should stop the
-// run.
-func (w *worker) scan(c change) error {
+// gitRepo returns the worker's go-git handle, opening it on first need.
+func (w *worker) gitRepo() (*gogit.Repository, error) {
+	if w.repo == nil {
+		repo, closeRepo, err := open(w.run.path, workerCache)
+		if err != nil {
+			return nil, err
+		}
+		w.repo, w.closeRepo = repo, closeRepo
+	}
+	return w.repo, nil
+}
+
+func (w *worker) close() {
+	if w.closeRepo != nil {
+		w.closeRepo()
+	}
+}
+
+// scan scans the blob of change c. Problems with the blob become notices.
+func (w *worker) scan(c change) {
 	r := w.run
 	loc := finding.Location{
 		Kind:   finding.KindCommit,
@@ -66,20 +87,34 @@ func (w *worker) scan(c change) error {
 		res.notices = append(res.notices, finding.Notice{Level: finding.LevelError, Path: c.path,
 			Message: fmt.Sprintf("commit %s: blob %s: ", c.commit.hash, c.blob) + fmt.Sprintf(format, args...)})
 	}
-	if data, ok := r.contents.get(c.blob); ok {
-		// Read just now as the base of the newer version.
+	data, err := w.readPacked(c.blob)
+	switch {
+	case err == nil:
 		w.scanContent(c, loc, data, res, &st)
-		return nil
+		return
+	case !errors.Is(err, errNotPacked):
+		fail("cannot read: %v", err)
+		return
 	}
-	b, err := w.repo.BlobObject(c.blob)
+	if o, ok := r.contents.get(objKey{pack: -1, hash: c.blob}); ok {
+		// Read through go-git just now as the base of the newer version.
+		w.scanContent(c, loc, o.data, res, &st)
+		return
+	}
+	repo, err := w.gitRepo()
+	if err != nil {
+		fail("cannot open the repository to read it: %v", err)
+		return
+	}
+	b, err := repo.BlobObject(c.blob)
 	if err != nil {
 		fail("cannot read: %v", err)
-		return nil
+		return
 	}
 	rd, err := b.Reader()
 	if err != nil {
 		fail("cannot read: %v", err)
-		return nil
+		return
 	}
 	defer rd.Close()
 	if b.Size > maxDiffBlob {
@@ -98,17 +133,50 @@ func (w *worker) scan(c change) error {
 			st.Files++
 			st.Bytes += out.Bytes
 		}
-		return nil
+		return
 	}
-	data, err := io.ReadAll(rd)
+	data, err = io.ReadAll(rd)
 	if err != nil {
 		fail("read error after %d bytes: %v", len(data), err)
 		if len(data) == 0 {
-			return nil
+			return
 		}
 	}
 	w.scanContent(c, loc, data, res, &st)
-	return nil
+}
+
+// readPacked reads blob h from the packs, or returns errNotPacked.
+func (w *worker) readPacked(h plumbing.Hash) ([]byte, error) {
+	if w.pack == nil {
+		return nil, errNotPacked
+	}
+	return w.pack.read(h, plumbing.BlobObject, maxDiffBlob)
+}
+
+// readBase reads blob h whole to compare a newer version with, or returns
+// nil: from the packs, the cache, or go-git.
+func (w *worker) readBase(h plumbing.Hash) []byte {
+	data, err := w.readPacked(h)
+	if err == nil {
+		return data
+	}
+	if !errors.Is(err, errNotPacked) {
+		return nil
+	}
+	key := objKey{pack: -1, hash: h}
+	if o, ok := w.run.contents.get(key); ok {
+		return o.data
+	}
+	repo, err := w.gitRepo()
+	if err != nil {
+		return nil
+	}
+	// Versions are scanned newest first: the base is next, and is kept
+	// for it.
+	if data, _ = readSmallBlob(repo, h); data != nil {
+		w.run.contents.put(key, packed{typ: plumbing.BlobObject, data: data})
+	}
+	return data
 }
 
 // scanContent scans a blob read whole: against the version it replaces
@@ -129,15 +197,7 @@ func (w *worker) scanContent(c change, loc finding.Location, data []byte, res *b
 	if !c.base.IsZero() && !r.s.opts.AllCommits {
 		// The replaced version, to scan only what changed. If it cannot
 		// be read, the new one is scanned whole: nothing is missed.
-		var ok bool
-		if old, ok = r.contents.get(c.base); !ok {
-			// Versions are scanned newest first: the base is next, and
-			// is kept for it.
-			if old, _ = readSmallBlob(w.repo, c.base); old != nil {
-				r.contents.put(c.base, old)
-			}
-		}
-		if rules.IsBinary(old) {
+		if old = w.readBase(c.base); rules.IsBinary(old) {
 			old = nil
 		}
 	}

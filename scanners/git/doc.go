@@ -6,7 +6,8 @@
 // reachable from the selected refs, oldest first, and for each commit the
 // blobs it introduces: those that differ from its first parent's tree, or
 // the whole tree for a root commit. Each distinct blob is scanned exactly
-// once, streamed through the rule engine, and its findings are attributed
+// once (read straight from the packfiles, each version rebuilt from the
+// one read before it), and its findings are attributed
 // to the first commit that introduced it, at the path it was introduced
 // at. Findings in a blob that is no longer at that path in HEAD are marked
 // as removed from HEAD: a leak "fixed" by a later commit is still in

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -79,7 +78,7 @@ func (r *run) headCommit() *node {
 	if n := r.commits[hash]; n != nil {
 		return n
 	}
-	c, err := r.repo.CommitObject(hash)
+	c, err := r.commitObject(hash)
 	if err != nil {
 		r.notice(finding.LevelWarning, "", "cannot read HEAD (%s): findings not marked as removed from HEAD: %v", hash, err)
 		return nil
@@ -88,23 +87,24 @@ func (r *run) headCommit() *node {
 }
 
 // headBlobs returns the set of blobs in a tree, at any path.
-func (r *run) headBlobs(tree plumbing.Hash) map[plumbing.Hash]bool {
+func (r *run) headBlobs(root plumbing.Hash) map[plumbing.Hash]bool {
 	out := map[plumbing.Hash]bool{}
-	t, err := r.repo.TreeObject(tree)
-	if err != nil {
-		return out
-	}
-	walker := object.NewTreeWalker(t, true, nil)
-	defer walker.Close()
-	for {
-		_, e, err := walker.Next()
+	var walk func(h plumbing.Hash)
+	walk = func(h plumbing.Hash) {
+		t, err := r.tree(h)
 		if err != nil {
-			break
+			return
 		}
-		if e.Mode.IsFile() {
-			out[e.Hash] = true
+		for _, e := range t.entries {
+			switch {
+			case e.isDir():
+				walk(e.hash)
+			case e.mode.IsFile():
+				out[e.hash] = true
+			}
 		}
 	}
+	walk(root)
 	return out
 }
 
@@ -142,15 +142,15 @@ func (h *history) find(tree plumbing.Hash, path string, memo bool) plumbing.Hash
 	var out plumbing.Hash
 	if t, err := h.r.tree(tree); err == nil {
 		name, rest, dir := strings.Cut(path, "/")
-		for _, e := range t.Entries {
-			if e.Name != name {
+		for _, e := range t.entries {
+			if e.name != name {
 				continue
 			}
 			switch {
-			case dir && !e.Mode.IsFile():
-				out = h.find(e.Hash, rest, true)
-			case !dir && e.Mode.IsFile():
-				out = e.Hash
+			case dir && !e.mode.IsFile():
+				out = h.find(e.hash, rest, true)
+			case !dir && e.mode.IsFile():
+				out = e.hash
 			}
 			break
 		}

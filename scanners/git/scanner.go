@@ -16,7 +16,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/keysweep/keysweep/finding"
@@ -135,8 +135,13 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}
 	defer closeRepo()
-	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{}, trees: map[plumbing.Hash]*object.Tree{},
+	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{}, trees: map[plumbing.Hash]*tree{},
 		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}, contents: newContents(contentsCache)}
+	r.packs = r.openPacks()
+	defer r.packs.Close()
+	if len(r.packs.files) > 0 {
+		r.pack = r.packs.reader()
+	}
 	if err := r.loadShallow(); err != nil {
 		return nil, err
 	}
@@ -178,8 +183,8 @@ const (
 	largeObject  = 1 << 20
 	walkerCache  = 8 * cache.MiByte // the walker's handle is also the first worker's
 	workerCache  = 8 * cache.MiByte
-	// contentsCache is the budget of the blob contents the workers share
-	// (each new version of a file is compared with the one it replaces).
+	// contentsCache is the budget of the object contents the workers
+	// share: delta bases, and the versions new ones are compared with.
 	contentsCache = 16 << 20
 )
 
@@ -232,14 +237,19 @@ type run struct {
 	// trees caches decoded trees by hash (root trees and subtrees): a
 	// commit's children diff against them, and unchanged subtrees recur
 	// from commit to commit. It is emptied when it reaches maxTrees.
-	trees map[plumbing.Hash]*object.Tree
+	trees map[plumbing.Hash]*tree
 	// changes are the blobs the selected commits brought, in history
 	// order: each blob's first one (scanned), and with AllCommits every
 	// later one too.
 	changes []change
 
-	// contents caches recently read blobs for the workers.
+	// contents caches recently read objects for the walk and the
+	// workers.
 	contents *contents
+	// packs reads objects straight from the packfiles, and pack is the
+	// walk's reader of them (nil when there are none).
+	packs *packs
+	pack  *packReader
 
 	// mu guards blobs and res.Stats while workers run.
 	mu sync.Mutex
@@ -317,29 +327,22 @@ func (r *run) scanBlobs(order []*node) error {
 	clear(r.trees)
 	jobs := make(chan []int, 4*r.s.opts.Workers)
 	var wg sync.WaitGroup
-	var workerErr error
-	var errOnce sync.Once
 	for i := range r.s.opts.Workers {
-		repo, closeRepo := r.repo, func() {}
-		if i > 0 {
-			var err error
-			if repo, closeRepo, err = open(r.path, workerCache); err != nil {
-				close(jobs)
-				wg.Wait()
-				return fmt.Errorf("opening repository %s: %w", r.path, err)
-			}
+		w := &worker{run: r, seed: maphash.MakeSeed()}
+		if i == 0 {
+			w.repo = r.repo
 		}
-		w := &worker{run: r, repo: repo, seed: maphash.MakeSeed()}
+		if len(r.packs.files) > 0 {
+			w.pack = r.packs.reader()
+		}
 		wg.Go(func() {
-			defer closeRepo()
+			defer w.close()
 			for g := range jobs {
 				for _, i := range slices.Backward(g) {
 					if r.ctx.Err() != nil {
 						break // drain, so that the sender never blocks
 					}
-					if err := w.scan(r.changes[i]); err != nil {
-						errOnce.Do(func() { workerErr = err })
-					}
+					w.scan(r.changes[i])
 				}
 			}
 		})
@@ -352,20 +355,37 @@ func (r *run) scanBlobs(order []*node) error {
 	}
 	close(jobs)
 	wg.Wait()
-	if err := r.ctx.Err(); err != nil {
-		return err
+	return r.ctx.Err()
+}
+
+// openPacks opens the repository's packfiles for the walk and the workers
+// to read objects from directly. Where that cannot be done (a storage that is not a
+// directory, a SHA-256 repository, an unreadable pack directory) there are
+// none, and go-git reads every blob.
+func (r *run) openPacks() *packs {
+	none := &packs{}
+	fsStore, ok := r.repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return none
 	}
-	return workerErr
+	if cfg, err := r.repo.Config(); err != nil || cfg.Extensions.ObjectFormat == config.SHA256 {
+		return none
+	}
+	ps, err := openPacks(fsStore.Filesystem(), r.contents)
+	if err != nil {
+		return none
+	}
+	return ps
 }
 
 // commit finds the blobs n brings, against its first parent.
 func (r *run) commit(n *node) {
-	tree, err := r.tree(n.tree)
+	t, err := r.tree(n.tree)
 	if err != nil {
 		r.notice(finding.LevelError, "", "commit %s: cannot read tree %s: %v", n.hash, n.tree, err)
 		return
 	}
-	var base *object.Tree
+	var base *tree
 	if len(n.parents) > 0 {
 		p := n.parents[0]
 		base, err = r.parentTree(p)
@@ -376,33 +396,18 @@ func (r *run) commit(n *node) {
 			base = nil
 		}
 	}
-	r.diff(base, tree, "", n)
+	r.diff(base, t, "", n)
 }
 
 // maxTrees bounds the tree cache.
 const maxTrees = 1024
 
-func (r *run) tree(h plumbing.Hash) (*object.Tree, error) {
-	if t, ok := r.trees[h]; ok {
-		return t, nil
-	}
-	t, err := r.repo.TreeObject(h)
-	if err != nil {
-		return nil, err
-	}
-	if len(r.trees) >= maxTrees {
-		clear(r.trees)
-	}
-	r.trees[h] = t
-	return t, nil
-}
-
 // parentTree returns the tree of commit p, which need not be selected.
-func (r *run) parentTree(p plumbing.Hash) (*object.Tree, error) {
+func (r *run) parentTree(p plumbing.Hash) (*tree, error) {
 	if pn := r.commits[p]; pn != nil {
 		return r.tree(pn.tree)
 	}
-	c, err := r.repo.CommitObject(p)
+	c, err := r.commitObject(p)
 	if err != nil {
 		return nil, err
 	}
@@ -412,45 +417,61 @@ func (r *run) parentTree(p plumbing.Hash) (*object.Tree, error) {
 // diff records the blobs of tree that are not in base (nil for none) at
 // the same path, under prefix, marking each one not seen before to be
 // scanned.
-func (r *run) diff(base, tree *object.Tree, prefix string, n *node) {
-	for _, e := range tree.Entries {
+func (r *run) diff(base, t *tree, prefix string, n *node) {
+	var olds []treeEntry
+	if base != nil {
+		olds = base.entries
+	}
+	j := 0
+	for i := range t.entries {
 		if r.ctx.Err() != nil {
 			return
 		}
-		var old *object.TreeEntry
-		if base != nil {
-			if o, err := base.FindEntry(e.Name); err == nil {
-				old = o
-			}
-		}
-		if old != nil && old.Hash == e.Hash && old.Mode == e.Mode {
-			continue
-		}
-		path := prefix + e.Name
-		switch e.Mode {
-		case filemode.Dir:
-			sub, err := r.tree(e.Hash)
-			if err != nil {
-				r.notice(finding.LevelError, path, "commit %s: cannot read tree %s: %v", n.hash, e.Hash, err)
+		e := &t.entries[i]
+		// Both trees are in git's order: the entry of the same name and
+		// kind, if any, is the next one not before e. (In a tree out of
+		// order an entry may find no match: it is then scanned whole.)
+		var old *treeEntry
+		for j < len(olds) {
+			c := compareEntries(&olds[j], e)
+			if c < 0 {
+				j++
 				continue
 			}
-			var oldSub *object.Tree
-			if old != nil && old.Mode == filemode.Dir {
-				if oldSub, err = r.tree(old.Hash); err != nil {
+			if c == 0 {
+				old = &olds[j]
+				j++
+			}
+			break
+		}
+		if old != nil && old.hash == e.hash && old.mode == e.mode {
+			continue
+		}
+		path := prefix + e.name
+		switch e.mode {
+		case filemode.Dir:
+			sub, err := r.tree(e.hash)
+			if err != nil {
+				r.notice(finding.LevelError, path, "commit %s: cannot read tree %s: %v", n.hash, e.hash, err)
+				continue
+			}
+			var oldSub *tree
+			if old != nil && old.mode == filemode.Dir {
+				if oldSub, err = r.tree(old.hash); err != nil {
 					oldSub = nil // scan the whole subtree
 				}
 			}
 			r.diff(oldSub, sub, path+"/", n)
 		case filemode.Regular, filemode.Executable, filemode.Deprecated:
-			if old != nil && old.Hash == e.Hash {
+			if old != nil && old.hash == e.hash {
 				continue // only the mode changed
 			}
-			c := change{commit: n, path: path, blob: e.Hash}
-			if old != nil && old.Mode.IsFile() {
-				c.base = old.Hash
+			c := change{commit: n, path: path, blob: e.hash}
+			if old != nil && old.mode.IsFile() {
+				c.base = old.hash
 			}
-			if !r.seen[e.Hash] {
-				r.seen[e.Hash] = true
+			if !r.seen[e.hash] {
+				r.seen[e.hash] = true
 				c.scan = true
 			} else if !r.s.opts.AllCommits {
 				continue
