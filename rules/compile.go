@@ -45,7 +45,7 @@ type Rule struct {
 // each keyword hit instead of scanning the hit's line.
 type anchor struct {
 	re           *lazyRegexp // ^(?:regex)
-	wordBoundary bool           // the regex starts with \b
+	wordBoundary bool        // the regex starts with \b
 	// delimited: the regex starts with (?:^|[class]), the line's start or
 	// a one-byte delimiter, before its literal. At a line's start re is
 	// tried at the hit; elsewhere midLine, the regex with [class] alone

@@ -163,6 +163,11 @@ func (e *Engine) Scan(c Chunk) Result {
 				if !st.applies(r, ri) {
 					continue
 				}
+				if r.sectioned() {
+					if sec, ok := sectionAt(data, start, end); ok {
+						st.addSection(ri, sec)
+					}
+				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {
 					if r.anchor.literal != nil && !bytes.HasPrefix(data[start:], r.anchor.literal) {
 						continue // the keyword in another case: no match here
@@ -185,6 +190,11 @@ func (e *Engine) Scan(c Chunk) Result {
 	for ri, ws := range wins {
 		for _, w := range ws {
 			cands = e.matchWindow(cands, ri, data, w, limit, c.Location)
+		}
+	}
+	for ri, secs := range st.sections {
+		for _, sec := range secs {
+			cands = e.matchSection(cands, ri, data, sec, limit, c.Location)
 		}
 	}
 	var res Result
@@ -251,9 +261,10 @@ const (
 // scanState is what Scan gathers about one chunk before running regexes.
 type scanState struct {
 	place    string
-	wins     map[int][]window // rule → merged windows, in order
-	anchored map[int]int      // rule → anchored attempts made
-	pathOK   map[int]bool     // rule → whether its path matches place
+	wins     map[int][]window  // rule → merged windows, in order
+	anchored map[int]int       // rule → anchored attempts made
+	pathOK   map[int]bool      // rule → whether its path matches place
+	sections map[int][]section // rule → section headers naming its keyword
 }
 
 // applies reports whether rule ri runs on this chunk's path, once per rule.

@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"bytes"
+
+	"github.com/keysweep/keysweep/finding"
+)
+
+// Provider rules without a fixed prefix need the provider's name in the
+// setting that holds the credential ("MIXPANEL_API_SECRET = …"). Config
+// files often say it once, as the section the setting sits in:
+//
+//	mixpanel:                [mixpanel]            "mixpanel": {
+//	  api_secret: 0123…      secret = "0123…"        "secret": "0123…",
+//
+// When a provider keyword is the key of a section header, each setting of
+// the section is also matched as if it were written flat, with the
+// section's name in front ("mixpanel_api_secret: 0123…"); a match maps
+// back to the setting's own line and bytes.
+
+// Bounds of a section header's line and of the settings read for it.
+const (
+	maxHeader       = 256
+	maxSectionLines = 64
+	maxSectionBytes = 8 << 10
+)
+
+// section is a header line whose key holds a keyword.
+type section struct {
+	header int    // offset of the header line
+	key    []byte // the header's key: "mixpanel", "services.mixpanel"
+	body   int    // offset of the line after the header
+	indent int    // the header's indentation; -1 for an INI/TOML [header]
+}
+
+// sectionAt returns the section whose header line holds the keyword hit at
+// [start, end): "key:", "key: {", "\"key\": {", "key = {" (YAML, JSON,
+// HCL) or "[key]", "[a.key]" (INI, TOML). The line holds nothing but the
+// key and punctuation, so the keyword is in the key.
+func sectionAt(data []byte, start, end int) (section, bool) {
+	// A header is a short line: look no further than maxHeader for its
+	// ends, so that a long line dense with keywords costs linear time.
+	lo := max(0, start-maxHeader)
+	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
+		lo += i + 1
+	} else if lo > 0 {
+		return section{}, false
+	}
+	hi := min(len(data), end+maxHeader)
+	if i := bytes.IndexByte(data[end:hi], '\n'); i >= 0 {
+		hi = end + i
+	} else if hi < len(data) {
+		return section{}, false
+	}
+	line := bytes.TrimRight(data[lo:hi], " \t\r")
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	text := line[indent:]
+	var key []byte
+	switch {
+	case len(text) > 2 && text[0] == '[' && text[len(text)-1] == ']':
+		key = bytes.Trim(text[1:len(text)-1], `[]"' `)
+		indent = -1
+	default:
+		// key: | key: { | "key": { | key = {
+		t := bytes.TrimSuffix(text, []byte("{"))
+		t = bytes.TrimRight(t, " \t")
+		if len(t) < 2 || (t[len(t)-1] != ':' && t[len(t)-1] != '=') {
+			return section{}, false
+		}
+		key = bytes.Trim(bytes.TrimRight(t[:len(t)-1], " \t"), `"'`)
+	}
+	if len(key) == 0 || len(key) > 128 || !isKeyName(key) {
+		return section{}, false
+	}
+	// The line is the key and punctuation: the keyword is in the key.
+	return section{header: lo, key: key, body: min(hi+1, len(data)), indent: indent}, true
+}
+
+// sectioned reports whether a rule also matches the settings of sections
+// named after its keyword: a provider's rule (not a generic one) that
+// stays on one line and needs no fixed prefix at the secret (a prefixed
+// token is found wherever it sits).
+func (r *Rule) sectioned() bool {
+	return r.priority == prioritySpecific && !r.multiline && len(r.keywords) > 0 && r.meta.Confidence != "high"
+}
+
+// addSection records section s of rule ri once.
+func (st *scanState) addSection(ri int, s section) {
+	for _, o := range st.sections[ri] {
+		if o.header == s.header {
+			return
+		}
+	}
+	if st.sections == nil {
+		st.sections = map[int][]section{}
+	}
+	st.sections[ri] = append(st.sections[ri], s)
+}
+
+// isKeyName reports whether b looks like a setting's name: letters,
+// digits and _ . - : (no spaces, quotes or operators).
+func isKeyName(b []byte) bool {
+	for _, c := range b {
+		if !isWordByte(c) && c != '.' && c != '-' && c != ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionLines calls fn with the offset and content of each setting line
+// of s, up to the bounds: for a YAML/JSON header the lines indented deeper
+// than it, for an INI/TOML header the lines up to the next header. Blank
+// lines and comments are skipped.
+func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
+	off, n := s.body, 0
+	for off < len(data) && n < maxSectionLines && off-s.body < maxSectionBytes {
+		end := len(data)
+		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		line := bytes.TrimRight(data[off:end], "\r")
+		text := bytes.TrimLeft(line, " \t")
+		next := end + 1
+		switch {
+		case len(text) == 0 || text[0] == '#' || text[0] == ';' || bytes.HasPrefix(text, []byte("//")):
+		case s.indent < 0 && text[0] == '[':
+			return // the next INI/TOML section
+		case s.indent >= 0 && len(line)-len(text) <= s.indent:
+			return // back at the header's level: the section ended
+		default:
+			fn(off, line)
+			n++
+		}
+		off = next
+	}
+}
+
+// matchSection runs rule ri's regex over the settings of section s, each
+// written flat under the section's name, and adds the matches that pass,
+// at the setting's own bytes.
+func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section, limit int, loc finding.Location) []candidate {
+	re := e.rules[ri].re.get()
+	var flat []byte
+	sectionLines(data, s, func(off int, line []byte) {
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		// The flat form: the section's key, "_", then the setting from
+		// its name on; a quoted name keeps its opening quote in front
+		// ("\"mixpanel_secret\": …").
+		skip := indent
+		flat = flat[:0]
+		if q := line[indent]; q == '"' || q == '\'' {
+			flat = append(flat, q)
+			skip++
+		}
+		flat = append(flat, s.key...)
+		flat = append(flat, '_')
+		head := len(flat)
+		flat = append(flat, line[skip:]...)
+		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
+			if !remapFlat(m, head, off+skip) {
+				continue
+			}
+			cands = e.consider(cands, ri, data, m, limit, loc)
+		}
+	})
+	return cands
+}
+
+// remapFlat maps match m of a flat form (whose first head bytes were put
+// in front of the setting) to data, where the setting's name starts at
+// at: a group within the put-in part is dropped, the whole match starts at
+// the name. It reports false when the match has nothing of the setting.
+func remapFlat(m []int, head, at int) bool {
+	if m[1] <= head {
+		return false
+	}
+	for i := 0; i+1 < len(m); i += 2 {
+		switch {
+		case m[i] < 0:
+		case m[i+1] <= head && i > 0:
+			m[i], m[i+1] = -1, -1
+		default:
+			m[i] = at + max(m[i], head) - head
+			m[i+1] = at + m[i+1] - head
+		}
+	}
+	return true
+}

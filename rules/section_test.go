@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// sectionConfig has a provider rule that needs its name in the setting, as
+// the catalog's keyword rules do, a prefixed rule, and a generic one.
+const sectionConfig = `
+[[rules]]
+id = "acme-secret"
+regex = '''(?i:acme)[\w.:-]{0,20}(?i:secret)[\w.-]{0,10}["']?[ \t]*[:=][ \t]*["']?([a-f0-9]{32})\b'''
+keywords = ["acme"]
+tags = ["acme"]
+[[rules]]
+id = "generic-secret"
+regex = '''(?i)secret["']?[ \t]*[:=][ \t]*["']?([a-z0-9]{40})\b'''
+keywords = ["secret"]
+tags = ["generic"]
+`
+
+func TestSectionSettings(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for name, tc := range map[string]struct {
+		text string
+		line int // where the secret is; 0: no finding
+	}{
+		"yaml":                          {"acme:\n  region: eu\n  api_secret: " + v + "\nother: 1\n", 3},
+		"yaml nested":                   {"services:\n  acme:\n    credentials:\n      secret: '" + v + "'\n", 4},
+		"yaml comments and blanks":      {"acme:\n\n  # the secret\n  secret: " + v + "\n", 4},
+		"toml":                          {"[acme]\nregion = \"eu\"\nsecret = \"" + v + "\"\n", 3},
+		"toml dotted":                   {"[services.acme]\nsecret = \"" + v + "\"\n", 2},
+		"ini":                           {"[Acme]\r\nSecret=" + v + "\r\n", 2},
+		"json":                          {"{\n  \"acme\": {\n    \"secret\": \"" + v + "\",\n    \"id\": 1\n  }\n}\n", 3},
+		"hcl":                           {"acme = {\n  secret = \"" + v + "\"\n}\n", 2},
+		"flat still":                    {"ACME_SECRET=" + v + "\n", 1},
+		"section ended":                 {"acme:\n  region: eu\nbilling:\n  secret: " + v + "\n", 0},
+		"next ini section":              {"[acme]\nregion = eu\n[billing]\nsecret = " + v + "\n", 0},
+		"keyword in a value, not a key": {"vendor: acme\n  secret: " + v + "\n", 0},
+		"not a header":                  {"acme: enabled\n  secret: " + v + "\n", 0},
+		"no setting name":               {"acme:\n  - " + v + "\n", 0},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var got []string
+			line := 0
+			for _, f := range scanText(e, "config.yml", tc.text) {
+				if f.RuleID == "acme-secret" {
+					got = append(got, f.Secret)
+					line = f.Location.StartLine
+				}
+			}
+			switch {
+			case tc.line == 0 && len(got) > 0:
+				t.Errorf("found %d, want none", len(got))
+			case tc.line > 0 && (len(got) != 1 || got[0] != v || line != tc.line):
+				t.Errorf("found %d at line %d, want the secret once at line %d", len(got), line, tc.line)
+			}
+		})
+	}
+}
+
+// TestSectionColumns: the finding is at the setting's own bytes.
+func TestSectionColumns(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	v := strings.Repeat("ab", 16)
+	fs := scanText(e, "a.yml", "acme:\n  secret: \""+v+"\"\n")
+	if len(fs) != 1 {
+		t.Fatalf("%d findings", len(fs))
+	}
+	l := fs[0].Location
+	if got := fmt.Sprint(l.StartLine, l.StartColumn, l.EndLine, l.EndColumn); got != "2 12 2 44" {
+		t.Errorf("at %s, want 2 12 2 44", got)
+	}
+}
+
+// TestSectionNotForGenericRules: a section named "secret" does not make a
+// generic rule match the settings below it.
+func TestSectionNotForGenericRules(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	fs := scanText(e, "a.yml", "secret:\n  value: "+strings.Repeat("a1", 20)+"\n")
+	if len(fs) != 0 {
+		t.Errorf("%d findings, want none", len(fs))
+	}
+}
+
+func FuzzSectionAt(f *testing.F) {
+	f.Add([]byte("acme:\n  secret: x\n"), 0, 4)
+	f.Add([]byte("[a.acme]\r\nx=1"), 3, 7)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		if start < 0 || n <= 0 || start+n > len(data) {
+			return
+		}
+		s, ok := sectionAt(data, start, start+n)
+		if !ok {
+			return
+		}
+		if s.header > start || s.body < start+n || s.body > len(data) || len(s.key) == 0 {
+			t.Fatalf("section %+v for hit [%d,%d) of %d bytes", s, start, start+n, len(data))
+		}
+		lines := 0
+		sectionLines(data, s, func(off int, line []byte) {
+			if off < s.body || off+len(line) > len(data) || len(line) == 0 {
+				t.Fatalf("line at %d of %d bytes", off, len(data))
+			}
+			lines++
+		})
+		if lines > maxSectionLines {
+			t.Fatalf("%d lines", lines)
+		}
+	})
+}
