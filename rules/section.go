@@ -78,10 +78,10 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 
 // sectioned reports whether a rule also matches the settings of sections
 // named after its keyword: a provider's rule (not a generic one) that
-// stays on one line and needs no fixed prefix at the secret (a prefixed
-// token is found wherever it sits).
+// needs no fixed prefix at the secret (a prefixed token is found wherever
+// it sits).
 func (r *Rule) sectioned() bool {
-	return r.priority == prioritySpecific && !r.multiline && len(r.keywords) > 0 && r.meta.Confidence != "high"
+	return r.priority == prioritySpecific && len(r.keywords) > 0 && r.meta.Confidence != "high"
 }
 
 // addSection records section s of rule ri once.

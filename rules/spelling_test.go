@@ -81,10 +81,23 @@ var spellingForms = []spellingForm{
 	{"dockerfile", func(p, c []string, s string) string { return "ENV " + snake(p, c, true) + "=" + s }},
 }
 
+// sectionForms name the provider once, by the section the setting sits
+// in. They apply to rules whose keyword is the provider's name alone (not
+// "close_api", say, for a provider named by a common word).
+var sectionForms = []spellingForm{
+	{"yaml section", func(p, c []string, s string) string {
+		return snake(p, nil, false) + ":\n  region: eu\n  " + snake(nil, c, false) + ": " + s
+	}},
+	{"toml section", func(p, c []string, s string) string {
+		return "[services." + snake(p, nil, false) + "]\n" + snake(nil, c, false) + ` = "` + s + `"`
+	}},
+}
+
 // TestAssignmentSpellings re-embeds the secret of each keyword-anchored
 // rule's first example in the common spellings of an assignment (env
 // files, shell, YAML, JSON, Go, Python, Java properties, .NET
-// appSettings, Dockerfile ENV) under each conventional name for its kind of
+// appSettings, Dockerfile ENV, a YAML or TOML section named after the
+// provider) under each conventional name for its kind of
 // credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
 //
@@ -143,7 +156,11 @@ func TestAssignmentSpellings(t *testing.T) {
 			tested++
 			tag := spec.Tags[0]
 			for _, cred := range names {
-				for _, form := range spellingForms {
+				forms := spellingForms
+				if containsKeyword(snake(provider, nil, false), spec.Keywords) {
+					forms = append(slices.Clip(forms), sectionForms...)
+				}
+				for _, form := range forms {
 					text := form.render(provider, cred, secret)
 					fs := e.Scan(Chunk{Data: []byte(text + "\n"), Location: finding.Location{Kind: finding.KindFile, Path: "config.txt", Key: "config.txt"}}).Findings
 					if !slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.RuleID == spec.ID || sameProvider(e, f.RuleID, tag) }) {
