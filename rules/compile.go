@@ -138,8 +138,11 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 	if spec.Span < 0 || spec.Span > maxSpan {
 		return nil, ruleError(file, id, "span %d must be between 0 and %d", spec.Span, maxSpan)
 	}
+	var parsed *syntax.Regexp
 	if spec.Regex != "" {
-		re, groups, err := newLazyRegexp(spec.Regex)
+		var re *lazyRegexp
+		var err error
+		re, parsed, err = newLazyRegexp(spec.Regex)
 		if err != nil {
 			return nil, ruleError(file, id, "regex: %v", err)
 		}
@@ -147,7 +150,8 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		// A rule that sets a span is multi-line by declaration: regexes
 		// such as BEGIN…\s…END cross lines through \s, which
 		// canMatchNewline does not count.
-		r.multiline = spec.Span > 0 || canMatchNewline(spec.Regex)
+		r.multiline = spec.Span > 0 || parsedCanMatchNewline(parsed)
+		groups := parsed.CapNames()
 		switch {
 		case spec.SecretGroup < 0 || spec.SecretGroup > len(groups)-1:
 			return nil, ruleError(file, id, "secretGroup %d, but the regex has %d groups", spec.SecretGroup, len(groups)-1)
@@ -178,7 +182,7 @@ func compileRule(file string, spec RuleSpec) (*Rule, error) {
 		}
 	}
 	if r.re != nil {
-		r.anchor = anchorFor(spec.Regex, r.keywords)
+		r.anchor = anchorFor(spec.Regex, parsed, r.keywords)
 	}
 	if spec.Path != "" {
 		p, err := regexp.Compile(spec.Path)
@@ -292,6 +296,11 @@ func canMatchNewline(expr string) bool {
 	if err != nil {
 		return false
 	}
+	return parsedCanMatchNewline(re)
+}
+
+// parsedCanMatchNewline is canMatchNewline on a parsed expression.
+func parsedCanMatchNewline(re *syntax.Regexp) bool {
 	var walk func(*syntax.Regexp) bool
 	walk = func(n *syntax.Regexp) bool {
 		switch n.Op {
@@ -328,12 +337,8 @@ func rulePriority(tags []string) int {
 
 // anchorFor returns the anchor of a rule whose matches all begin with a
 // literal that starts with every one of its keywords, or the zero anchor.
-func anchorFor(expr string, keywords []string) anchor {
+func anchorFor(expr string, re *syntax.Regexp, keywords []string) anchor {
 	if len(keywords) == 0 {
-		return anchor{}
-	}
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
 		return anchor{}
 	}
 	lit, fold, wb, delim, ok := leadingLiteral(re)
@@ -346,25 +351,21 @@ func anchorFor(expr string, keywords []string) anchor {
 			return anchor{}
 		}
 	}
-	if delim && canMatchNewline(expr) {
+	if delim && parsedCanMatchNewline(re) {
 		return anchor{} // ^ must mean the start of a line: single-line rules only
 	}
 	if wb && !isWordByte(lit[0]) {
 		return anchor{} // \b before a non-word byte depends on what precedes
 	}
-	anchored, _, err := newLazyRegexp(`^(?:` + expr + `)`)
-	if err != nil {
-		return anchor{}
-	}
-	a := anchor{re: anchored, wordBoundary: wb, delimited: delim}
+	// Built from a regex that parsed: they parse too, and are not parsed
+	// again here.
+	a := anchor{re: &lazyRegexp{expr: `^(?:` + expr + `)`}, wordBoundary: wb, delimited: delim}
 	if delim {
 		mid, err := syntax.Parse(expr, syntax.Perl)
 		if err != nil || !dropLineStart(mid) {
 			return anchor{}
 		}
-		if a.midLine, _, err = newLazyRegexp(`^(?:` + mid.String() + `)`); err != nil {
-			return anchor{}
-		}
+		a.midLine = &lazyRegexp{expr: `^(?:` + mid.String() + `)`}
 	}
 	if !fold {
 		a.literal = []byte(lit)

@@ -19,13 +19,13 @@ type lazyRegexp struct {
 
 // newLazyRegexp parses expr (as regexp.Compile does, so that a bad regex
 // is an error at load, not at first use) and returns it uncompiled, with
-// the names of its capture groups (index 0 is the whole match).
-func newLazyRegexp(expr string) (*lazyRegexp, []string, error) {
+// its parse for the caller to inspect.
+func newLazyRegexp(expr string) (*lazyRegexp, *syntax.Regexp, error) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &lazyRegexp{expr: expr}, re.CapNames(), nil
+	return &lazyRegexp{expr: expr}, re, nil
 }
 
 // get compiles the regexp on first use. A regex that parsed compiles (the
