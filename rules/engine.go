@@ -391,8 +391,11 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit
 		return cands
 	}
 	secret := string(data[ss:se])
-	if r.entropy > 0 && shannon(secret) < r.entropy {
+	if r.entropy > 0 && shannon(secret) < r.entropyFloor(secret) {
 		return cands
+	}
+	if r.priority == priorityGeneric && r.meta.Confidence == "low" && notSecret(secret) != "" {
+		return cands // a mask, template, sequence or words: see placeholder.go
 	}
 	cd := candidate{rule: ri, start: start, end: end, secStart: ss, secEnd: se, secret: secret}
 	if r.validate != nil {
