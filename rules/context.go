@@ -37,13 +37,18 @@ var (
 	testDirs = map[string]bool{
 		"test": true, "tests": true, "__tests__": true, "testdata": true, "test-data": true, "test_data": true,
 		"fixtures": true, "__fixtures__": true, "spec": true, "specs": true, "mocks": true, "__mocks__": true,
-		"e2e": true, "testing": true,
+		"e2e": true, "testing": true, "testutil": true, "testutils": true, "testfiles": true, "test-fixtures": true,
+		"_test": true,
 	}
 	docDirs = map[string]bool{
 		"docs": true, "doc": true, "documentation": true, "examples": true, "example": true, "samples": true,
 	}
-	testFile = regexp.MustCompile(`(?i)(?:_test\.go|^test_[^/]*\.py|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?|Tests?\.(?:java|kt|cs|swift)|_spec\.rb|_test\.rb)$`)
+	testFile = regexp.MustCompile(`(?i)(?:_test\.go|_test_?data\.go|^test_[^/]*\.py|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?|Tests?\.(?:java|kt|cs|swift)|_spec\.rb|_test\.rb)$`)
 	docFile  = regexp.MustCompile(`(?i)\.(?:md|markdown|mdx|rst|adoc|asciidoc)$`)
+	// moduleDir is a folder of one version of a dependency, as Go's
+	// module cache (golang.org/x/crypto@v0.31.0) and pnpm's store
+	// (react@18.2.0) lay them out.
+	moduleDir = regexp.MustCompile(`^[^@/]+@v?\d+\.\d+\.\d+`)
 )
 
 // ClassifyPath tells what kind of file a slash path names. Lockfiles and
@@ -59,7 +64,7 @@ func ClassifyPath(p string) PathContext {
 	}
 	dirs := strings.Split(path.Dir(low), "/")
 	for _, d := range dirs {
-		if vendoredDirs[d] {
+		if vendoredDirs[d] || moduleDir.MatchString(d) {
 			return ContextVendored
 		}
 	}

@@ -210,7 +210,7 @@ func (e *Engine) Scan(c Chunk) Result {
 			continue
 		}
 		r := e.rules[cd.rule]
-		if r.skipReport || (ctx == ContextLockfile && r.priority == priorityGeneric) {
+		if r.skipReport || ((ctx == ContextLockfile || ctx == ContextVendored) && r.priority == priorityGeneric) {
 			continue
 		}
 		f := finding.Finding{
