@@ -13,7 +13,7 @@ import (
 // TestAssignmentSpellings holds to the spellings below.
 var spellingFiles = []string{
 	"providers-a-b", "providers-c-d", "providers-e-h", "providers-i-m", "providers-n-r", "providers-s-z",
-	"providers-more", "saas", "observability", "messaging", "payments", "ai", "devtools", "data", "email",
+	"providers-more", "providers-extra", "saas", "observability", "messaging", "payments", "ai", "devtools", "data", "email",
 	"cloudinfra", "registries", "atlassian", "azure", "google", "configfiles",
 }
 
