@@ -185,7 +185,7 @@ const (
 	workerCache  = 8 * cache.MiByte
 	// contentsCache is the budget of the object contents the workers
 	// share: delta bases, and the versions new ones are compared with.
-	contentsCache = 16 << 20
+	contentsCache = 8 << 20
 )
 
 // open opens the repository at path: a bare repository, or the one whose
