@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -370,4 +372,23 @@ func TestResourcesHaveNoPathContext(t *testing.T) {
 	if len(fs) != 1 || fs[0].Severity != finding.Critical {
 		t.Fatalf("findings %v", fs)
 	}
+}
+
+// FuzzASCIILower checks the eight-bytes-at-a-time lower-casing against
+// the byte-by-byte definition.
+func FuzzASCIILower(f *testing.F) {
+	f.Add([]byte("Hello, WORLD! @[`{ AZaz \x80\xc1\xda\xff"), []byte("pre"))
+	f.Fuzz(func(t *testing.T, src, dst []byte) {
+		got := asciiLower(slices.Clone(dst), src)
+		want := slices.Clone(dst)
+		for _, c := range src {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want = append(want, c)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("asciiLower(%q, %q) = %q, want %q", dst, src, got, want)
+		}
+	})
 }
