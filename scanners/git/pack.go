@@ -223,7 +223,7 @@ func (pr *packReader) object(i int, off int64, limit int64) (packed, error) {
 				return packed{}, errNotPacked // go-git streams it
 			}
 			if hdr.size > maxObject {
-				return packed{}, fmt.Errorf("object at offset %d: size %d is beyond any delta base keysweep rebuilds", off, hdr.size)
+				return packed{}, errNotPacked // a huge base: go-git streams what is built on it
 			}
 			o.typ = plumbing.ObjectType(hdr.typ)
 			if o.data, err = pr.inflate(p, hdr); err != nil {
@@ -231,14 +231,14 @@ func (pr *packReader) object(i int, off int64, limit int64) (packed, error) {
 			}
 		case objOFSDelta, objREFDelta:
 			if hdr.size > maxObject {
-				return packed{}, fmt.Errorf("delta at offset %d: size %d is beyond any delta keysweep applies", off, hdr.size)
+				return packed{}, errNotPacked
 			}
 			delta, err := pr.inflate(p, hdr)
 			if err != nil {
 				return packed{}, fmt.Errorf("delta at offset %d: %w", off, err)
 			}
-			if len(chain) == 0 && deltaTargetSize(delta) > uint64(limit) {
-				return packed{}, errNotPacked
+			if ts := deltaTargetSize(delta); ts > maxObject || (len(chain) == 0 && ts > uint64(limit)) {
+				return packed{}, errNotPacked // too large to build here: go-git streams it
 			}
 			chain = append(chain, link{off: off, delta: delta})
 			if hdr.typ == objREFDelta {
@@ -267,7 +267,8 @@ func (pr *packReader) object(i int, off int64, limit int64) (packed, error) {
 	return o, nil
 }
 
-// maxObject bounds an object rebuilt in memory, whole or as a delta base.
+// maxObject bounds an object rebuilt in memory, whole or as a delta base;
+// what is larger, or built on something larger, is left to go-git.
 const maxObject = 64 << 20
 
 // entryHeader is the header of a pack entry.
