@@ -387,3 +387,28 @@ func FuzzParseTree(f *testing.F) {
 		}
 	})
 }
+
+// TestLargeBlobStreamed: a blob over maxDiffBlob is left by the pack
+// reader to go-git, which streams it whole; a secret at its end is found,
+// and a new version of it (a delta in the pack) is scanned too.
+func TestLargeBlobStreamed(t *testing.T) {
+	r := newRepo(t)
+	filler := strings.Repeat("a line of a large generated file, nothing secret in it\n", maxDiffBlob/50)
+	first, second := token(172), token(173)
+	r.commit("big", map[string]string{"big.txt": filler + "T=" + first + "\n"})
+	r.commit("bigger", map[string]string{"big.txt": filler + "T=" + first + "\nU=" + second + "\n"})
+	if err := r.repo.RepackObjects(&gogit.RepackConfig{}); err != nil {
+		t.Fatal(err)
+	}
+	res := scan(t, r.dir, Options{})
+	got := secrets(res)
+	slices.Sort(got)
+	want := []string{first, second}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%d secrets, want both", len(got))
+	}
+	if errs := errorNotices(res); len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+}
