@@ -43,9 +43,11 @@ const maxDeltaChain = 10000
 // storage gives each reader its own index and cache, copies each object
 // twice, and hashes it again.
 //
-// Only what a history scan reads the most goes through it: the blobs. A
-// loose object, one in an alternate store, a blob larger than maxDiffBlob
-// or a SHA-256 repository is left to go-git (errNotPacked).
+// The walk reads commits, tags and trees through it, the workers blobs. A
+// loose object, one in an alternate store, a thin pack's missing base, a
+// blob larger than maxDiffBlob, anything built on an object over
+// maxObject, and every object of a SHA-256 repository are left to go-git
+// (errNotPacked).
 type packs struct {
 	files []*pack
 	cache *contents
