@@ -15,6 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -411,4 +412,22 @@ func TestLargeBlobStreamed(t *testing.T) {
 	if errs := errorNotices(res); len(errs) > 0 {
 		t.Errorf("errors: %v", errs)
 	}
+}
+
+// FuzzPackObject reads an object at a fuzzed offset of a fuzzed pack: it
+// is an object, an error or errNotPacked, never a panic or a hang.
+func FuzzPackObject(f *testing.F) {
+	// A pack header, a blob "hi", and an offset delta on it.
+	blob := []byte{0x32, 0x78, 0x9c, 0xcb, 0xc8, 0x04, 0x00, 0x01, 0x3b, 0x00, 0xd2}
+	f.Add(append([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x02"), blob...), int64(12))
+	f.Add([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x01\x65\x0c\x78\x9c\x00"), int64(12))
+	f.Fuzz(func(t *testing.T, data []byte, off int64) {
+		ps := &packs{cache: newContents(1 << 20)}
+		ps.files = []*pack{{name: "fuzz.pack", r: bytes.NewReader(data), size: int64(len(data)), idx: idxfile.NewMemoryIndex()}}
+		pr := ps.reader()
+		o, err := pr.object(0, off, maxDiffBlob)
+		if err == nil && int64(len(o.data)) > maxObject {
+			t.Fatalf("%d bytes built", len(o.data))
+		}
+	})
 }
