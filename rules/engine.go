@@ -167,6 +167,8 @@ func (e *Engine) Scan(c Chunk) Result {
 				if r.sectioned() {
 					if sec, ok := sectionAt(data, start, end); ok {
 						st.addSection(ri, sec)
+					} else if pair, ok := pairAt(data, start, end); ok {
+						st.addSection(ri, pair)
 					}
 				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {

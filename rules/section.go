@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -25,12 +27,18 @@ const (
 	maxSectionBytes = 8 << 10
 )
 
-// section is a header line whose key holds a keyword.
+// section is a header line whose key holds a keyword, or the name of a
+// name/value pair that holds one.
 type section struct {
 	header int    // offset of the header line
 	key    []byte // the header's key: "mixpanel", "services.mixpanel"
 	body   int    // offset of the line after the header
 	indent int    // the header's indentation; -1 for an INI/TOML [header]
+	// pair is set for a name/value pair: key is the name, at offset name;
+	// the value's text runs from value to valueEnd.
+	pair            bool
+	name            int
+	value, valueEnd int
 }
 
 // sectionAt returns the section whose header line holds the keyword hit at
@@ -141,6 +149,29 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 // at the setting's own bytes.
 func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section, limit int, loc finding.Location) []candidate {
 	re := e.rules[ri].re.get()
+	if s.pair {
+		// The flat form "NAME=value": the match starts in the name, its
+		// secret lies in the value, each mapped to where it is.
+		flat := make([]byte, 0, len(s.key)+1+s.valueEnd-s.value)
+		flat = append(append(append(flat, s.key...), '='), data[s.value:s.valueEnd]...)
+		head := len(s.key) + 1
+		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
+			if m[1] <= head {
+				continue
+			}
+			for i, p := range m {
+				switch {
+				case p < 0:
+				case p < head:
+					m[i] = s.name + min(p, len(s.key))
+				default:
+					m[i] = s.value + p - head
+				}
+			}
+			cands = e.consider(cands, ri, data, m, limit, loc)
+		}
+		return cands
+	}
 	var flat []byte
 	sectionLines(data, s, func(off int, line []byte) {
 		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
@@ -186,4 +217,114 @@ func remapFlat(m []int, head, at int) bool {
 		}
 	}
 	return true
+}
+
+// Keys of the name and the value of a name/value pair, lower-cased:
+// Kubernetes and ECS environment variables (name, value), CloudFormation
+// parameters (ParameterKey, ParameterValue), and key/value lists.
+var (
+	pairNames  = []string{"name", "key", "parameterkey"}
+	pairValues = []string{"value", "parametervalue"}
+)
+
+// pairAt returns the name/value pair whose name holds the keyword hit at
+// [start, end): a setting that names another, with its value beside it or
+// on one of the next two lines:
+//
+//   - name: ACME_API_SECRET              {"name": "ACME_API_SECRET", "value": "…"}
+//     value: "…"
+func pairAt(data []byte, start, end int) (section, bool) {
+	lo := max(0, start-maxHeader)
+	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
+		lo += i + 1
+	} else if lo > 0 {
+		return section{}, false
+	}
+	lineEnd := func(off int) int {
+		if i := bytes.IndexByte(data[off:min(len(data), off+maxHeader*4)], '\n'); i >= 0 {
+			return off + i
+		}
+		return min(len(data), off+maxHeader*4)
+	}
+	hi := lineEnd(end)
+	// The name: [- ] [{] key : value, the hit inside the value.
+	at, ok := pairKey(data, lo, hi, pairNames)
+	if !ok {
+		return section{}, false
+	}
+	name, nameEnd := valueSpan(data, at, hi)
+	if name > start || nameEnd < end || !isKeyName(data[name:nameEnd]) {
+		return section{}, false
+	}
+	// The value: later on the line, or on one of the next two lines.
+	off := nameEnd
+	for range 3 {
+		for i := off; i < hi; i++ {
+			if c := data[i]; c != ',' && c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '{' && c != '-' && c != '}' && c != '\r' {
+				if v, ok := pairKey(data, i, hi, pairValues); ok {
+					return section{header: lo, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd(v), indent: -1}, true
+				}
+				if _, ok := pairKey(data, i, hi, pairNames); ok {
+					return section{}, false // the next pair: this one has no value
+				}
+				break
+			}
+		}
+		if hi >= len(data) {
+			break
+		}
+		off = hi + 1
+		hi = lineEnd(off)
+	}
+	return section{}, false
+}
+
+// pairKey reads, at the first non-blank byte of data[off:hi] after any
+// "- ", "[", "{" or ",", one of keys (quoted or not, any case) and its ":" or "=",
+// and returns the offset after them.
+func pairKey(data []byte, off, hi int, keys []string) (int, bool) {
+	i := off
+	skip := func() {
+		for i < hi && (data[i] == ' ' || data[i] == '\t' || data[i] == '-' || data[i] == '{' || data[i] == '[' || data[i] == ',') {
+			i++
+		}
+	}
+	skip()
+	if i < hi && (data[i] == '"' || data[i] == '\'') {
+		i++
+	}
+	k := i
+	for i < hi && isWordByte(data[i]) {
+		i++
+	}
+	if !slices.ContainsFunc(keys, func(key string) bool { return strings.EqualFold(string(data[k:i]), key) }) {
+		return 0, false
+	}
+	if i < hi && (data[i] == '"' || data[i] == '\'') {
+		i++
+	}
+	for i < hi && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	if i == hi || (data[i] != ':' && data[i] != '=') {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// valueSpan returns the bytes of the value that starts at off (after
+// blanks and an opening quote): up to a closing quote, a comma, a blank or
+// the line's end.
+func valueSpan(data []byte, off, hi int) (int, int) {
+	for off < hi && (data[off] == ' ' || data[off] == '\t') {
+		off++
+	}
+	if off < hi && (data[off] == '"' || data[off] == '\'') {
+		off++
+	}
+	end := off
+	for end < hi && !bytes.ContainsRune([]byte("\"', \t}\r"), rune(data[end])) {
+		end++
+	}
+	return off, end
 }

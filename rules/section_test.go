@@ -112,3 +112,53 @@ func FuzzSectionAt(f *testing.F) {
 		}
 	})
 }
+
+func TestNameValuePairs(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for name, tc := range map[string]struct {
+		text string
+		line int // where the secret is; 0: no finding
+	}{
+		"kubernetes env":     {"env:\n  - name: ACME_SECRET\n    value: \"" + v + "\"\n", 3},
+		"ecs json":           {`[{"name": "ACME_SECRET", "value": "` + v + `"}]`, 1},
+		"ecs json lines":     {"{\n  \"name\": \"ACME_SECRET\",\n  \"value\": \"" + v + "\"\n}\n", 3},
+		"cloudformation":     {"- ParameterKey: AcmeSecret\n  ParameterValue: " + v + "\n", 2},
+		"valueFrom first":    {"- name: ACME_SECRET\n  valueFrom: x\n  value: " + v + "\n", 3},
+		"next pair's value":  {"- name: ACME_SECRET\n- name: OTHER\n  value: " + v + "\n", 0},
+		"too far":            {"- name: ACME_SECRET\n  a: 1\n  b: 2\n  value: " + v + "\n", 0},
+		"name not a setting": {"- name: acme secret store\n  value: " + v + "\n", 0},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var lines []int
+			for _, f := range scanText(e, "deploy.yaml", tc.text) {
+				if f.RuleID == "acme-secret" && f.Secret == v {
+					lines = append(lines, f.Location.StartLine)
+				}
+			}
+			switch {
+			case tc.line == 0 && len(lines) > 0:
+				t.Errorf("found at %v, want none", lines)
+			case tc.line > 0 && (len(lines) != 1 || lines[0] != tc.line):
+				t.Errorf("found at %v, want once at line %d", lines, tc.line)
+			}
+		})
+	}
+}
+
+func FuzzPairAt(f *testing.F) {
+	f.Add([]byte("- name: ACME_SECRET\n  value: x\n"), 8, 4)
+	f.Add([]byte(`[{"name": "ACME_KEY", "value": "y"}]`), 11, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		if start < 0 || n <= 0 || start+n > len(data) {
+			return
+		}
+		p, ok := pairAt(data, start, start+n)
+		if !ok {
+			return
+		}
+		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
+			t.Fatalf("pair %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
+		}
+	})
+}

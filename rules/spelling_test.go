@@ -79,6 +79,12 @@ var spellingForms = []spellingForm{
 		return `    <add key="` + pascal(p) + ":" + pascal(c) + `" value="` + s + `" />`
 	}},
 	{"dockerfile", func(p, c []string, s string) string { return "ENV " + snake(p, c, true) + "=" + s }},
+	{"kubernetes env", func(p, c []string, s string) string {
+		return "        - name: " + snake(p, c, true) + "\n          value: \"" + s + "\""
+	}},
+	{"ecs task definition", func(p, c []string, s string) string {
+		return `        {"name": "` + snake(p, c, true) + `", "value": "` + s + `"},`
+	}},
 }
 
 // sectionForms name the provider once, by the section the setting sits
@@ -96,8 +102,9 @@ var sectionForms = []spellingForm{
 // TestAssignmentSpellings re-embeds the secret of each keyword-anchored
 // rule's first example in the common spellings of an assignment (env
 // files, shell, YAML, JSON, Go, Python, Java properties, .NET
-// appSettings, Dockerfile ENV, a YAML or TOML section named after the
-// provider) under each conventional name for its kind of
+// appSettings, Dockerfile ENV, Kubernetes and ECS name/value pairs, a YAML
+// or TOML section named after the provider) under each conventional name
+// for its kind of
 // credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
 //
