@@ -167,7 +167,10 @@ func (e *Engine) Scan(c Chunk) Result {
 				if r.sectioned() {
 					if sec, ok := sectionAt(data, start, end); ok {
 						st.addSection(ri, sec)
-					} else if pair, ok := pairAt(data, start, end); ok {
+					}
+				}
+				if r.paired() {
+					if pair, ok := pairAt(data, start, end); ok {
 						st.addSection(ri, pair)
 					}
 				}
@@ -323,7 +326,7 @@ func (r *Rule) window(data []byte, start, end int) window {
 // that pass the rule's checks.
 func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, limit int, loc finding.Location) []candidate {
 	for _, m := range e.rules[ri].re.get().FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
-		cands = e.consider(cands, ri, data, offset(m, w.lo), limit, loc)
+		cands = e.consider(cands, ri, data, offset(m, w.lo), limit, loc, nil)
 	}
 	return cands
 }
@@ -351,7 +354,7 @@ func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit 
 		}
 	}
 	if m := re.get().FindSubmatchIndex(data[at:end]); m != nil {
-		cands = e.consider(cands, ri, data, offset(m, at), limit, loc)
+		cands = e.consider(cands, ri, data, offset(m, at), limit, loc, nil)
 	}
 	return cands
 }
@@ -373,7 +376,7 @@ func isWordByte(c byte) bool {
 // consider checks one regex match m (submatch indexes into data) against
 // the rule's secret group, entropy, validator, allowlists and inline
 // suppressions, and appends it as a candidate if it stands.
-func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit int, loc finding.Location) []candidate {
+func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit int, loc finding.Location, view *flatView) []candidate {
 	r := e.rules[ri]
 	start, end := m[0], m[1]
 	if start >= limit || start == end {
@@ -408,7 +411,11 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit
 		}
 		cd.validated, cd.details = v == Valid, details
 	}
-	if e.allowed(r, secret, data[start:end], lineAt(data, start, end), loc) {
+	match, line := data[start:end], lineAt(data, start, end)
+	if view != nil {
+		match, line = view.match, view.line
+	}
+	if e.allowed(r, secret, match, line, loc) {
 		return cands
 	}
 	cd.suppressed, cd.note = suppression(data, start, end)

@@ -186,6 +186,19 @@ var genericNegatives = []genericNegative{
 	{"type", "src/Config.kt", `    val clientSecret: String? = null,`},
 	{"type", "client/models/v1_pod_spec.py", `        :type image_pull_secrets: list[V1LocalObjectReference]`},
 	{"type", "src/auth.ts", `  tokens: Map<string, TokenRecord>`},
+
+	// Name/value pairs (Kubernetes and ECS environments) naming no secret,
+	// or taking it from elsewhere.
+	{"pair", "deploy/app.yaml", "        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: db\n              key: password"},
+	{"pair", "deploy/app.yaml", "        - name: PAGE_TOKEN_SIZE\n          value: \"100\""},
+	{"pair", "deploy/app.yaml", "        - name: TOKEN_ENDPOINT\n          value: https://login.example.test/oauth2/v2.0/token"},
+	{"pair", "deploy/app.yaml", "        - name: DB_PASSWORD\n          value: \"${DB_PASSWORD}\""},
+	{"pair", "deploy/app.yaml", "        - name: SECRET_NAME\n          value: payments-api-credentials"},
+	{"pair", "deploy/app.yaml", "        - name: JWT_SECRET_FILE\n          value: /var/run/secrets/jwt/signing.key"},
+	{"pair", "deploy/app.yaml", "        - name: MAX_TOKENS\n          value: \"4096\""},
+	{"pair", "taskdef.json", `        {"name": "API_KEY_HEADER", "value": "X-Api-Key"},`},
+	{"pair", "taskdef.json", `        {"name": "TOKEN_TYPE", "value": "Bearer"},`},
+	{"pair", "taskdef.json", `        {"name": "DB_PASSWORD_SECRET_ARN", "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"},`},
 }
 
 // genericPositive is a syntax holding a secret: %s is where it goes.
@@ -288,6 +301,11 @@ var genericPositives = []genericPositive{
 	{"app/settings.py", `private_key = "%s"`, genBase64},
 	{"config/app.yml", `  database_url: postgres://app:%s@db.internal.test:5432/app`, genURIPassword},
 	{"scripts/call.sh", `curl -H 'Authorization: Basic %s' https://ci.internal.test/api`, genBasic},
+	{"deploy/app.yaml", "        - name: DB_PASSWORD\n          value: \"%s\"", genPassword},
+	{"deploy/app.yaml", "        - name: JWT_SECRET\n          value: %s", genAlnum},
+	{"deploy/app.yaml", "        - name: SERVICE_TOKEN\n          value: '%s'", genHex},
+	{"taskdef.json", `        {"name": "PARTNER_API_KEY", "value": "%s"},`, genAlnum},
+	{"params.json", "  {\n    \"ParameterKey\": \"DbPassword\",\n    \"ParameterValue\": \"%s\"\n  },", genPassword},
 }
 
 // genURIPassword makes a password as it stands in a URI's userinfo, where

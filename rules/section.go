@@ -92,6 +92,14 @@ func (r *Rule) sectioned() bool {
 	return r.priority == prioritySpecific && len(r.keywords) > 0 && r.meta.Confidence != "high"
 }
 
+// paired reports whether a rule also matches name/value pairs whose name
+// holds its keyword: every rule that finds a secret by the name it is
+// assigned to (not by a fixed prefix), generic ones included, since the
+// pair is an assignment written in two fields.
+func (r *Rule) paired() bool {
+	return r.re != nil && len(r.keywords) > 0 && r.meta.Confidence != "high"
+}
+
 // addSection records section s of rule ri once.
 func (st *scanState) addSection(ri int, s section) {
 	for _, o := range st.sections[ri] {
@@ -159,6 +167,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 			if m[1] <= head {
 				continue
 			}
+			view := &flatView{match: flat[m[0]:m[1]], line: flat}
 			for i, p := range m {
 				switch {
 				case p < 0:
@@ -168,7 +177,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 					m[i] = s.value + p - head
 				}
 			}
-			cands = e.consider(cands, ri, data, m, limit, loc)
+			cands = e.consider(cands, ri, data, m, limit, loc, view)
 		}
 		return cands
 	}
@@ -189,13 +198,22 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 		head := len(flat)
 		flat = append(flat, line[skip:]...)
 		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
+			// (flat is reused for the next line only after consider.)
+			view := &flatView{match: flat[m[0]:m[1]], line: flat}
 			if !remapFlat(m, head, off+skip) {
 				continue
 			}
-			cands = e.consider(cands, ri, data, m, limit, loc)
+			cands = e.consider(cands, ri, data, m, limit, loc, view)
 		}
 	})
 	return cands
+}
+
+// flatView is the flat form a match was made in: allowlists that look at
+// the match or its line see the setting as the rule's regex saw it, name
+// and value together.
+type flatView struct {
+	match, line []byte
 }
 
 // remapFlat maps match m of a flat form (whose first head bytes were put
