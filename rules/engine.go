@@ -30,6 +30,10 @@ type Engine struct {
 	pathOnly   []int   // rules with a path and no regex
 	global     []*allowlist
 	hasher     finding.Hasher
+	// deferred marks the generic rules whose matches are checked last,
+	// and only where no rule of higher priority found the secret (the
+	// rules another needs as a part are not deferred).
+	deferred []bool
 	// lower recycles the lower-cased copies keywords are matched in.
 	lower sync.Pool
 }
@@ -67,11 +71,17 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 			e.kwRules[j] = append(e.kwRules[j], i)
 		}
 	}
+	e.deferred = make([]bool, len(rules))
+	for i, r := range rules {
+		e.deferred[i] = r.priority == priorityGeneric
+	}
 	for _, r := range rules {
 		for _, q := range slices.Concat(r.required, r.companions) {
-			if _, ok := e.byID[q.id]; !ok {
+			qi, ok := e.byID[q.id]
+			if !ok {
 				return nil, ruleError(r.file, r.meta.ID, "required or companion rule %q does not exist", q.id)
 			}
+			e.deferred[qi] = false
 		}
 	}
 	if len(e.keywords) > 0 {
@@ -156,6 +166,7 @@ func (e *Engine) Scan(c Chunk) Result {
 		anchored: map[int]int{},
 		pathOK:   map[int]bool{},
 	}
+	sc := &scanCtx{limit: limit, loc: c.Location}
 	var cands []candidate
 	if e.ac != nil {
 		e.eachKeywordHit(data, func(start, end, pattern int) {
@@ -179,7 +190,11 @@ func (e *Engine) Scan(c Chunk) Result {
 						continue // the keyword in another case: no match here
 					}
 					st.anchored[ri]++
-					cands = e.matchAt(cands, ri, data, start, limit, c.Location)
+					if e.deferred[ri] {
+						st.later = append(st.later, hit{ri, start})
+						continue
+					}
+					cands = e.matchAt(cands, ri, data, start, sc)
 					continue
 				}
 				st.addWindow(ri, r, data, start, end)
@@ -191,16 +206,28 @@ func (e *Engine) Scan(c Chunk) Result {
 			st.wins[ri] = []window{{0, len(data)}}
 		}
 	}
-	wins := st.wins
-
-	for ri, ws := range wins {
-		for _, w := range ws {
-			cands = e.matchWindow(cands, ri, data, w, limit, c.Location)
+	// The issuers' and containers' rules first, then the deferred generic
+	// ones, which skip a secret one of those found (see consider).
+	for _, later := range []bool{false, true} {
+		if later {
+			sc.claimed = claimedBy(cands)
+			for _, h := range st.later {
+				cands = e.matchAt(cands, h.rule, data, h.at, sc)
+			}
 		}
-	}
-	for ri, secs := range st.sections {
-		for _, sec := range secs {
-			cands = e.matchSection(cands, ri, data, sec, limit, c.Location)
+		for ri, ws := range st.wins {
+			for _, w := range ws {
+				if e.deferred[ri] == later {
+					cands = e.matchWindow(cands, ri, data, w, sc)
+				}
+			}
+		}
+		for ri, secs := range st.sections {
+			for _, sec := range secs {
+				if e.deferred[ri] == later {
+					cands = e.matchSection(cands, ri, data, sec, sc)
+				}
+			}
 		}
 	}
 	var res Result
@@ -271,6 +298,51 @@ type scanState struct {
 	anchored map[int]int       // rule → anchored attempts made
 	pathOK   map[int]bool      // rule → whether its path matches place
 	sections map[int][]section // rule → section headers naming its keyword
+	later    []hit             // anchored hits of deferred rules, in order
+}
+
+// hit is a keyword hit of a rule, at offset at.
+type hit struct{ rule, at int }
+
+// scanCtx is what matching shares for one chunk: where its own bytes end,
+// its location, and, for the deferred generic rules, the secrets the other
+// rules found.
+type scanCtx struct {
+	limit   int
+	loc     finding.Location
+	claimed spans
+}
+
+// spans answers whether a byte range overlaps any of a set: their starts,
+// sorted, and the greatest end among the spans up to each.
+type spans struct {
+	starts, maxEnd []int
+}
+
+// claimedBy returns the secrets of cands: what the deferred rules need not
+// report again.
+func claimedBy(cands []candidate) spans {
+	ws := make([]window, 0, len(cands))
+	for _, c := range cands {
+		ws = append(ws, window{c.secStart, c.secEnd})
+	}
+	slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
+	s := spans{starts: make([]int, len(ws)), maxEnd: make([]int, len(ws))}
+	for i, w := range ws {
+		s.starts[i] = w.lo
+		s.maxEnd[i] = w.hi
+		if i > 0 {
+			s.maxEnd[i] = max(w.hi, s.maxEnd[i-1])
+		}
+	}
+	return s
+}
+
+// overlaps reports whether any span overlaps [lo, hi): the spans starting
+// before hi, of which one must end after lo.
+func (s spans) overlaps(lo, hi int) bool {
+	i, _ := slices.BinarySearch(s.starts, hi)
+	return i > 0 && s.maxEnd[i-1] > lo
 }
 
 // applies reports whether rule ri runs on this chunk's path, once per rule.
@@ -324,9 +396,9 @@ func (r *Rule) window(data []byte, start, end int) window {
 
 // matchWindow runs rule ri's regex in one window and appends the matches
 // that pass the rule's checks.
-func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, limit int, loc finding.Location) []candidate {
+func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, sc *scanCtx) []candidate {
 	for _, m := range e.rules[ri].re.get().FindAllSubmatchIndex(data[w.lo:w.hi], -1) {
-		cands = e.consider(cands, ri, data, offset(m, w.lo), limit, loc, nil)
+		cands = e.consider(cands, ri, data, offset(m, w.lo), sc, nil)
 	}
 	return cands
 }
@@ -334,7 +406,7 @@ func (e *Engine) matchWindow(cands []candidate, ri int, data []byte, w window, l
 // matchAt runs an anchored rule's regex at a keyword hit: its matches all
 // begin with the keyword, so one anchored attempt there replaces a scan of
 // the whole line.
-func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit int, loc finding.Location) []candidate {
+func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, sc *scanCtx) []candidate {
 	r := e.rules[ri]
 	at, re := hit, r.anchor.re
 	switch {
@@ -354,7 +426,7 @@ func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, limit 
 		}
 	}
 	if m := re.get().FindSubmatchIndex(data[at:end]); m != nil {
-		cands = e.consider(cands, ri, data, offset(m, at), limit, loc, nil)
+		cands = e.consider(cands, ri, data, offset(m, at), sc, nil)
 	}
 	return cands
 }
@@ -376,7 +448,8 @@ func isWordByte(c byte) bool {
 // consider checks one regex match m (submatch indexes into data) against
 // the rule's secret group, entropy, validator, allowlists and inline
 // suppressions, and appends it as a candidate if it stands.
-func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit int, loc finding.Location, view *flatView) []candidate {
+func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, sc *scanCtx, view *flatView) []candidate {
+	limit, loc := sc.limit, sc.loc
 	r := e.rules[ri]
 	start, end := m[0], m[1]
 	if start >= limit || start == end {
@@ -394,6 +467,12 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, limit
 		}
 	}
 	if ss < 0 || se <= ss {
+		return cands
+	}
+	if e.deferred[ri] && sc.claimed.overlaps(ss, se) {
+		// A rule of higher priority found this secret: resolve would
+		// drop this match, so it is not checked (entropy, shape,
+		// allowlists) at all.
 		return cands
 	}
 	secret := string(data[ss:se])

@@ -392,3 +392,39 @@ func FuzzASCIILower(f *testing.F) {
 		}
 	})
 }
+
+// TestGenericMatchesCheckedLast: a generic rule's match of a secret that a
+// rule of higher priority found is not reported (nor checked); one that is
+// a companion of another rule is never deferred, so the pairing holds.
+func TestGenericMatchesCheckedLast(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "specific"
+regex = 'tok_[a-z]{8}'
+keywords = ["tok_"]
+[[rules]]
+id = "generic"
+regex = '(?i)token\s*=\s*"([^"]+)"'
+keywords = ["token"]
+tags = ["generic"]
+[[rules]]
+id = "generic-user"
+regex = 'user=([a-z]{6})'
+keywords = ["user="]
+tags = ["generic"]
+[[rules]]
+id = "pass"
+regex = 'pass=([a-z]{10})'
+keywords = ["pass="]
+[[rules.companions]]
+id = "generic-user"
+withinLines = 1
+`)
+	if e.deferred[e.byID["generic-user"]] || !e.deferred[e.byID["generic"]] || e.deferred[e.byID["specific"]] {
+		t.Fatal("deferred rules: want generic only, not a companion")
+	}
+	got := ruleIDs(scanText(e, "a.txt", "TOKEN = \"tok_abcdefgh\"\nTOKEN = \"zzzzzzzzzz\"\nuser=alicex\npass=qwertyuiop\n"))
+	if strings.Join(got, ",") != "specific,generic,pass" {
+		t.Errorf("rules = %v, want specific, generic on line 2, and pass with its user folded in", got)
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-
-	"github.com/keysweep/keysweep/finding"
 )
 
 // Provider rules without a fixed prefix need the provider's name in the
@@ -155,7 +153,7 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 // matchSection runs rule ri's regex over the settings of section s, each
 // written flat under the section's name, and adds the matches that pass,
 // at the setting's own bytes.
-func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section, limit int, loc finding.Location) []candidate {
+func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section, sc *scanCtx) []candidate {
 	re := e.rules[ri].re.get()
 	if s.pair {
 		// The flat form "NAME=value": the match starts in the name, its
@@ -177,7 +175,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 					m[i] = s.value + p - head
 				}
 			}
-			cands = e.consider(cands, ri, data, m, limit, loc, view)
+			cands = e.consider(cands, ri, data, m, sc, view)
 		}
 		return cands
 	}
@@ -203,7 +201,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 			if !remapFlat(m, head, off+skip) {
 				continue
 			}
-			cands = e.consider(cands, ri, data, m, limit, loc, view)
+			cands = e.consider(cands, ri, data, m, sc, view)
 		}
 	})
 	return cands
