@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 )
 
@@ -98,12 +97,11 @@ func (r *Rule) paired() bool {
 	return r.re != nil && len(r.keywords) > 0 && r.meta.Confidence != "high"
 }
 
-// addSection records section s of rule ri once.
+// addSection records section s of rule ri once. Keyword hits come in
+// order, so a header met again is the last one recorded.
 func (st *scanState) addSection(ri int, s section) {
-	for _, o := range st.sections[ri] {
-		if o.header == s.header {
-			return
-		}
+	if secs := st.sections[ri]; len(secs) > 0 && secs[len(secs)-1].header == s.header && secs[len(secs)-1].pair == s.pair {
+		return
 	}
 	if st.sections == nil {
 		st.sections = map[int][]section{}
@@ -235,20 +233,32 @@ func remapFlat(m []int, head, at int) bool {
 	return true
 }
 
-// Keys of the name and the value of a name/value pair, lower-cased:
+// pairKey's kinds of key: the name of a name/value pair or its value, as
 // Kubernetes and ECS environment variables (name, value), CloudFormation
-// parameters (ParameterKey, ParameterValue), and key/value lists.
-var (
-	pairNames  = []string{"name", "key", "parameterkey"}
-	pairValues = []string{"value", "parametervalue"}
+// parameters (ParameterKey, ParameterValue) and key/value lists spell them.
+const (
+	pairName = iota
+	pairValue
 )
+
+func isPairKey(word []byte, kind int) bool {
+	switch strings.ToLower(string(word)) {
+	case "name", "key", "parameterkey":
+		return kind == pairName
+	case "value", "parametervalue":
+		return kind == pairValue
+	}
+	return false
+}
 
 // pairAt returns the name/value pair whose name holds the keyword hit at
 // [start, end): a setting that names another, with its value beside it or
-// on one of the next two lines:
+// on one of the next two lines, as in
 //
-//   - name: ACME_API_SECRET              {"name": "ACME_API_SECRET", "value": "…"}
-//     value: "…"
+//	env:
+//	  - name: ACME_API_SECRET
+//	    value: "…"
+//	[{"name": "ACME_API_SECRET", "value": "…"}]
 func pairAt(data []byte, start, end int) (section, bool) {
 	lo := max(0, start-maxHeader)
 	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
@@ -264,7 +274,7 @@ func pairAt(data []byte, start, end int) (section, bool) {
 	}
 	hi := lineEnd(end)
 	// The name: [- ] [{] key : value, the hit inside the value.
-	at, ok := pairKey(data, lo, hi, pairNames)
+	at, ok := pairKey(data, lo, hi, pairName)
 	if !ok {
 		return section{}, false
 	}
@@ -277,10 +287,10 @@ func pairAt(data []byte, start, end int) (section, bool) {
 	for range 3 {
 		for i := off; i < hi; i++ {
 			if c := data[i]; c != ',' && c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '{' && c != '-' && c != '}' && c != '\r' {
-				if v, ok := pairKey(data, i, hi, pairValues); ok {
+				if v, ok := pairKey(data, i, hi, pairValue); ok {
 					return section{header: lo, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd(v), indent: -1}, true
 				}
-				if _, ok := pairKey(data, i, hi, pairNames); ok {
+				if _, ok := pairKey(data, i, hi, pairName); ok {
 					return section{}, false // the next pair: this one has no value
 				}
 				break
@@ -296,9 +306,10 @@ func pairAt(data []byte, start, end int) (section, bool) {
 }
 
 // pairKey reads, at the first non-blank byte of data[off:hi] after any
-// "- ", "[", "{" or ",", one of keys (quoted or not, any case) and its ":" or "=",
+// "- ", "[", "{" or ",", a key of the kind (quoted or not, any case) and
+// its ":" or "=",
 // and returns the offset after them.
-func pairKey(data []byte, off, hi int, keys []string) (int, bool) {
+func pairKey(data []byte, off, hi int, kind int) (int, bool) {
 	i := off
 	skip := func() {
 		for i < hi && (data[i] == ' ' || data[i] == '\t' || data[i] == '-' || data[i] == '{' || data[i] == '[' || data[i] == ',') {
@@ -313,7 +324,7 @@ func pairKey(data []byte, off, hi int, keys []string) (int, bool) {
 	for i < hi && isWordByte(data[i]) {
 		i++
 	}
-	if !slices.ContainsFunc(keys, func(key string) bool { return strings.EqualFold(string(data[k:i]), key) }) {
+	if !isPairKey(data[k:i], kind) {
 		return 0, false
 	}
 	if i < hi && (data[i] == '"' || data[i] == '\'') {
