@@ -307,8 +307,7 @@ func pairAt(data []byte, start, end int) (section, bool) {
 
 // pairKey reads, at the first non-blank byte of data[off:hi] after any
 // "- ", "[", "{" or ",", a key of the kind (quoted or not, any case) and
-// its ":" or "=",
-// and returns the offset after them.
+// its ":" or "=", and returns the offset after them.
 func pairKey(data []byte, off, hi int, kind int) (int, bool) {
 	i := off
 	skip := func() {
