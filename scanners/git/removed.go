@@ -173,7 +173,7 @@ func (h *history) holds(tree plumbing.Hash, f *finding.Finding) bool {
 	}
 	v := f.Secret == ""
 	if !v {
-		if data, err := readSmallBlob(h.r.repo, b); err == nil {
+		if data, err := h.r.readBlob(b); err == nil {
 			v = bytes.Contains(data, []byte(f.Secret))
 		} else {
 			v = true // cannot tell: do not claim it was removed

@@ -131,6 +131,18 @@ func (r *run) readObject(h plumbing.Hash, typ plumbing.ObjectType) ([]byte, erro
 	return io.ReadAll(rd)
 }
 
+// readBlob reads blob h whole, up to maxDiffBlob: from the packs, else
+// through go-git. It is the walk's, not the workers'.
+func (r *run) readBlob(h plumbing.Hash) ([]byte, error) {
+	if r.pack != nil {
+		data, err := r.pack.read(h, plumbing.BlobObject, maxDiffBlob)
+		if !errors.Is(err, errNotPacked) {
+			return data, err
+		}
+	}
+	return readSmallBlob(r.repo, h)
+}
+
 // commitObject reads and decodes commit h: from the packs, else through
 // go-git.
 func (r *run) commitObject(h plumbing.Hash) (*object.Commit, error) {
