@@ -78,7 +78,7 @@ func (r *run) headCommit() *node {
 	if n := r.commits[hash]; n != nil {
 		return n
 	}
-	c, err := r.commitObject(hash)
+	c, err := r.obj.commitObject(hash)
 	if err != nil {
 		r.notice(finding.LevelWarning, "", "cannot read HEAD (%s): findings not marked as removed from HEAD: %v", hash, err)
 		return nil
@@ -91,7 +91,7 @@ func (r *run) headBlobs(root plumbing.Hash) map[plumbing.Hash]bool {
 	out := map[plumbing.Hash]bool{}
 	var walk func(h plumbing.Hash)
 	walk = func(h plumbing.Hash) {
-		t, err := r.tree(h)
+		t, err := r.obj.tree(h)
 		if err != nil {
 			return
 		}
@@ -140,7 +140,7 @@ func (h *history) find(tree plumbing.Hash, path string, memo bool) plumbing.Hash
 		return b
 	}
 	var out plumbing.Hash
-	if t, err := h.r.tree(tree); err == nil {
+	if t, err := h.r.obj.tree(tree); err == nil {
 		name, rest, dir := strings.Cut(path, "/")
 		for _, e := range t.entries {
 			if e.name != name {
@@ -173,7 +173,7 @@ func (h *history) holds(tree plumbing.Hash, f *finding.Finding) bool {
 	}
 	v := f.Secret == ""
 	if !v {
-		if data, err := h.r.readBlob(b); err == nil {
+		if data, err := h.r.obj.readBlob(b); err == nil {
 			v = bytes.Contains(data, []byte(f.Secret))
 		} else {
 			v = true // cannot tell: do not claim it was removed

@@ -101,6 +101,10 @@ type Result struct {
 type Scanner struct {
 	engine *rules.Engine
 	opts   Options
+	// minPerDiffer is the fewest commits worth a goroutine of their own
+	// when diffing trees (tests lower it to diff small histories in
+	// parallel).
+	minPerDiffer int
 }
 
 // New returns a Scanner that runs engine's rules with opts.
@@ -108,7 +112,7 @@ func New(engine *rules.Engine, opts Options) *Scanner {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &Scanner{engine: engine, opts: opts}
+	return &Scanner{engine: engine, opts: opts, minPerDiffer: minCommitsPerDiffer}
 }
 
 // Scan scans the history of the repository at repoPath, or of the
@@ -135,13 +139,11 @@ func (s *Scanner) Scan(ctx context.Context, repoPath string) (*Result, error) {
 		return nil, fmt.Errorf("opening repository %s: %w", repoPath, err)
 	}
 	defer closeRepo()
-	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{}, trees: map[plumbing.Hash]*tree{},
+	r := &run{s: s, ctx: ctx, repo: repo, path: repoPath, seen: map[plumbing.Hash]bool{}, submodules: map[string]bool{},
 		reported: map[string]int{}, blobs: map[plumbing.Hash]*blobResult{}, contents: newContents(contentsCache)}
 	r.packs = r.openPacks()
 	defer r.packs.Close()
-	if len(r.packs.files) > 0 {
-		r.pack = r.packs.reader()
-	}
+	r.obj = r.newObjects()
 	if err := r.loadShallow(); err != nil {
 		return nil, err
 	}
@@ -234,10 +236,6 @@ type run struct {
 	seen map[plumbing.Hash]bool
 	// submodules holds the paths of the submodules met, each noted once.
 	submodules map[string]bool
-	// trees caches decoded trees by hash (root trees and subtrees): a
-	// commit's children diff against them, and unchanged subtrees recur
-	// from commit to commit. It is emptied when it reaches maxTrees.
-	trees map[plumbing.Hash]*tree
 	// changes are the blobs the selected commits brought, in history
 	// order: each blob's first one (scanned), and with AllCommits every
 	// later one too.
@@ -246,10 +244,12 @@ type run struct {
 	// contents caches recently read objects for the walk and the
 	// workers.
 	contents *contents
-	// packs reads objects straight from the packfiles, and pack is the
-	// walk's reader of them (nil when there are none).
+	// packs reads objects straight from the packfiles; obj is the walk's
+	// reader of objects. gitMu serializes the goroutines that read through
+	// repo (go-git) while the walk diffs trees in parallel.
 	packs *packs
-	pack  *packReader
+	obj   *objects
+	gitMu sync.Mutex
 
 	// mu guards blobs and res.Stats while workers run.
 	mu sync.Mutex
@@ -301,11 +301,8 @@ func (r *run) notice(level finding.Level, path, format string, args ...any) {
 // that order rebuilds each version from the one just read (still in the
 // caches) instead of from the far end of its delta chain.
 func (r *run) scanBlobs(order []*node) error {
-	for _, n := range order {
-		if r.ctx.Err() != nil {
-			return r.ctx.Err()
-		}
-		r.commit(n)
+	if err := r.diffCommits(order); err != nil {
+		return err
 	}
 	var groups [][]int // indexes into r.changes, per path, in history order
 	byPath := map[string]int{}
@@ -322,9 +319,8 @@ func (r *run) scanBlobs(order []*node) error {
 		groups[g] = append(groups[g], i)
 	}
 	// The walk is done: its trees are not needed again, and its
-	// repository handle serves the first worker (each handle holds the
-	// pack indexes and a cache).
-	clear(r.trees)
+	// repository handle serves the first worker.
+	clear(r.obj.trees)
 	jobs := make(chan []int, 4*r.s.opts.Workers)
 	var wg sync.WaitGroup
 	for i := range r.s.opts.Workers {
@@ -378,53 +374,65 @@ func (r *run) openPacks() *packs {
 	return ps
 }
 
+// commitDiff is what a commit brings against its first parent: every
+// blob at a new or changed path (whether seen before or not), the
+// submodules met, and what could not be read.
+type commitDiff struct {
+	changes    []change
+	submodules []string
+	notices    []finding.Notice
+}
+
+func (d *commitDiff) notice(level finding.Level, path, format string, args ...any) {
+	d.notices = append(d.notices, finding.Notice{Level: level, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
 // commit finds the blobs n brings, against its first parent.
-func (r *run) commit(n *node) {
-	t, err := r.tree(n.tree)
+func (o *objects) commit(n *node, d *commitDiff) {
+	t, err := o.tree(n.tree)
 	if err != nil {
-		r.notice(finding.LevelError, "", "commit %s: cannot read tree %s: %v", n.hash, n.tree, err)
+		d.notice(finding.LevelError, "", "commit %s: cannot read tree %s: %v", n.hash, n.tree, err)
 		return
 	}
 	var base *tree
 	if len(n.parents) > 0 {
 		p := n.parents[0]
-		base, err = r.parentTree(p)
+		base, err = o.parentTree(p)
 		if err != nil {
 			// Scan the whole tree rather than nothing: over-reporting a
 			// blob is better than missing one.
-			r.notice(finding.LevelError, "", "commit %s: cannot read parent %s: %v: scanned as a root commit", n.hash, p, err)
+			d.notice(finding.LevelError, "", "commit %s: cannot read parent %s: %v: scanned as a root commit", n.hash, p, err)
 			base = nil
 		}
 	}
-	r.diff(base, t, "", n)
+	o.diff(base, t, "", n, d)
 }
 
 // maxTrees bounds the tree cache.
 const maxTrees = 1024
 
 // parentTree returns the tree of commit p, which need not be selected.
-func (r *run) parentTree(p plumbing.Hash) (*tree, error) {
-	if pn := r.commits[p]; pn != nil {
-		return r.tree(pn.tree)
+func (o *objects) parentTree(p plumbing.Hash) (*tree, error) {
+	if pn := o.r.commits[p]; pn != nil {
+		return o.tree(pn.tree)
 	}
-	c, err := r.commitObject(p)
+	c, err := o.commitObject(p)
 	if err != nil {
 		return nil, err
 	}
-	return r.tree(c.TreeHash)
+	return o.tree(c.TreeHash)
 }
 
 // diff records the blobs of tree that are not in base (nil for none) at
-// the same path, under prefix, marking each one not seen before to be
-// scanned.
-func (r *run) diff(base, t *tree, prefix string, n *node) {
+// the same path, under prefix.
+func (o *objects) diff(base, t *tree, prefix string, n *node, d *commitDiff) {
 	var olds []treeEntry
 	if base != nil {
 		olds = base.entries
 	}
 	j := 0
 	for i := range t.entries {
-		if r.ctx.Err() != nil {
+		if o.r.ctx.Err() != nil {
 			return
 		}
 		e := &t.entries[i]
@@ -450,18 +458,18 @@ func (r *run) diff(base, t *tree, prefix string, n *node) {
 		path := prefix + e.name
 		switch e.mode {
 		case filemode.Dir:
-			sub, err := r.tree(e.hash)
+			sub, err := o.tree(e.hash)
 			if err != nil {
-				r.notice(finding.LevelError, path, "commit %s: cannot read tree %s: %v", n.hash, e.hash, err)
+				d.notice(finding.LevelError, path, "commit %s: cannot read tree %s: %v", n.hash, e.hash, err)
 				continue
 			}
 			var oldSub *tree
 			if old != nil && old.mode == filemode.Dir {
-				if oldSub, err = r.tree(old.hash); err != nil {
+				if oldSub, err = o.tree(old.hash); err != nil {
 					oldSub = nil // scan the whole subtree
 				}
 			}
-			r.diff(oldSub, sub, path+"/", n)
+			o.diff(oldSub, sub, path+"/", n, d)
 		case filemode.Regular, filemode.Executable, filemode.Deprecated:
 			if old != nil && old.hash == e.hash {
 				continue // only the mode changed
@@ -470,24 +478,66 @@ func (r *run) diff(base, t *tree, prefix string, n *node) {
 			if old != nil && old.mode.IsFile() {
 				c.base = old.hash
 			}
-			if !r.seen[e.hash] {
-				r.seen[e.hash] = true
-				c.scan = true
-			} else if !r.s.opts.AllCommits {
-				continue
-			}
-			r.changes = append(r.changes, c)
+			d.changes = append(d.changes, c)
 		case filemode.Submodule:
 			// A commit of another repository: its content is not here.
-			if !r.submodules[path] {
-				r.submodules[path] = true
-				r.notice(finding.LevelNote, path, "submodule (a commit of another repository): not scanned; scan its repository with keysweep git")
-			}
+			d.submodules = append(d.submodules, path)
 		default:
 			// Symbolic links: their blob is a target path, not content.
 		}
 	}
 }
+
+// diffCommits records the blobs each commit of order brings, in order:
+// each blob's first change is marked to be scanned. The trees are diffed
+// in parallel, a contiguous run of commits per goroutine (each with its
+// own readers and tree cache), and the results merged in history order.
+func (r *run) diffCommits(order []*node) error {
+	diffs := make([]commitDiff, len(order))
+	parts := max(1, min(r.s.opts.Workers, len(order)/r.s.minPerDiffer))
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*len(order)/parts, (k+1)*len(order)/parts
+		o := r.obj
+		if k > 0 {
+			o = r.newObjects()
+		}
+		wg.Go(func() {
+			for i := lo; i < hi && r.ctx.Err() == nil; i++ {
+				o.commit(order[i], &diffs[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	for i := range diffs {
+		d := &diffs[i]
+		r.res.Notices = append(r.res.Notices, d.notices...)
+		for _, path := range d.submodules {
+			if !r.submodules[path] {
+				r.submodules[path] = true
+				r.notice(finding.LevelNote, path, "submodule (a commit of another repository): not scanned; scan its repository with keysweep git")
+			}
+		}
+		for _, c := range d.changes {
+			if !r.seen[c.blob] {
+				r.seen[c.blob] = true
+				c.scan = true
+			} else if !r.s.opts.AllCommits {
+				continue
+			}
+			r.changes = append(r.changes, c)
+		}
+		diffs[i] = commitDiff{}
+	}
+	return nil
+}
+
+// minCommitsPerDiffer is the fewest commits worth a goroutine of their
+// own in diffCommits (diffing a commit takes some tens of microseconds).
+const minCommitsPerDiffer = 256
 
 // attribute reports each blob's findings in history order: each secret
 // once, at the first change that brought it to its path.

@@ -3,6 +3,7 @@ package git
 import (
 	"context"
 	"hash/maphash"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -39,7 +40,18 @@ func TestPlantedHistory(t *testing.T) {
 	cw := r.commit("wip", map[string]string{"wip.txt": "W=" + unmerged + "\n"})
 	r.checkout("master", false)
 
-	res := scan(t, r.dir, Options{})
+	// Trees diffed by one goroutine, and by four, two commits each.
+	serial := scan(t, r.dir, Options{})
+	s := New(engine(t), Options{Workers: 4})
+	s.minPerDiffer = 2
+	parallel, err := s.Scan(context.Background(), r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(serial, parallel) {
+		t.Error("trees diffed in parallel give another result")
+	}
+	res := parallel
 	type want struct {
 		commit    plumbing.Hash
 		path      string

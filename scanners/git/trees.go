@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	gogit "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -88,14 +89,39 @@ func nameEnd(e *treeEntry, n int) int {
 	return 0
 }
 
-// tree returns the decoded tree h, from the packs or through go-git, and
-// keeps it: a commit's children diff against its trees, and unchanged
-// subtrees recur from commit to commit.
-func (r *run) tree(h plumbing.Hash) (*tree, error) {
-	if t, ok := r.trees[h]; ok {
+// objects reads a repository's objects for one goroutine of a scan: from
+// the packs through its own pack reader, else through the run's go-git
+// handle, one goroutine at a time. It keeps decoded trees: a commit's
+// children diff against its trees, and unchanged subtrees recur from
+// commit to commit.
+type objects struct {
+	r     *run
+	pack  *packReader // nil when no pack is read directly
+	trees map[plumbing.Hash]*tree
+}
+
+func (r *run) newObjects() *objects {
+	o := &objects{r: r, trees: map[plumbing.Hash]*tree{}}
+	if len(r.packs.files) > 0 {
+		o.pack = r.packs.reader()
+	}
+	return o
+}
+
+// git runs fn with the run's go-git handle, which is not safe for
+// concurrent use.
+func (o *objects) git(fn func(repo *gogit.Repository) error) error {
+	o.r.gitMu.Lock()
+	defer o.r.gitMu.Unlock()
+	return fn(o.r.repo)
+}
+
+// tree returns the decoded tree h, and keeps it (up to maxTrees).
+func (o *objects) tree(h plumbing.Hash) (*tree, error) {
+	if t, ok := o.trees[h]; ok {
 		return t, nil
 	}
-	data, err := r.readObject(h, plumbing.TreeObject)
+	data, err := o.readObject(h, plumbing.TreeObject)
 	if err != nil {
 		return nil, err
 	}
@@ -103,55 +129,70 @@ func (r *run) tree(h plumbing.Hash) (*tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tree %s: %w", h, err)
 	}
-	if len(r.trees) >= maxTrees {
-		clear(r.trees)
+	if len(o.trees) >= maxTrees {
+		clear(o.trees)
 	}
-	r.trees[h] = t
+	o.trees[h] = t
 	return t, nil
 }
 
 // readObject reads object h, of type typ, whole: from the packs, else
 // through go-git.
-func (r *run) readObject(h plumbing.Hash, typ plumbing.ObjectType) ([]byte, error) {
-	if r.pack != nil {
-		data, err := r.pack.read(h, typ, maxObject)
+func (o *objects) readObject(h plumbing.Hash, typ plumbing.ObjectType) ([]byte, error) {
+	if o.pack != nil {
+		data, err := o.pack.read(h, typ, maxObject)
 		if !errors.Is(err, errNotPacked) {
 			return data, err
 		}
 	}
-	obj, err := r.repo.Storer.EncodedObject(typ, h)
-	if err != nil {
-		return nil, err
-	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	return io.ReadAll(rd)
+	var data []byte
+	err := o.git(func(repo *gogit.Repository) error {
+		obj, err := repo.Storer.EncodedObject(typ, h)
+		if err != nil {
+			return err
+		}
+		rd, err := obj.Reader()
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		data, err = io.ReadAll(rd)
+		return err
+	})
+	return data, err
 }
 
-// readBlob reads blob h whole, up to maxDiffBlob: from the packs, else
-// through go-git. It is the walk's, not the workers'.
-func (r *run) readBlob(h plumbing.Hash) ([]byte, error) {
-	if r.pack != nil {
-		data, err := r.pack.read(h, plumbing.BlobObject, maxDiffBlob)
+// readBlob reads blob h whole, up to maxDiffBlob.
+func (o *objects) readBlob(h plumbing.Hash) ([]byte, error) {
+	if o.pack != nil {
+		data, err := o.pack.read(h, plumbing.BlobObject, maxDiffBlob)
 		if !errors.Is(err, errNotPacked) {
 			return data, err
 		}
 	}
-	return readSmallBlob(r.repo, h)
+	var data []byte
+	err := o.git(func(repo *gogit.Repository) (err error) {
+		data, err = readSmallBlob(repo, h)
+		return err
+	})
+	return data, err
 }
 
-// commitObject reads and decodes commit h: from the packs, else through
-// go-git.
-func (r *run) commitObject(h plumbing.Hash) (*object.Commit, error) {
-	if r.pack == nil {
-		return r.repo.CommitObject(h)
+// commitObject reads and decodes commit h.
+func (o *objects) commitObject(h plumbing.Hash) (*object.Commit, error) {
+	viaGit := func() (c *object.Commit, err error) {
+		err = o.git(func(repo *gogit.Repository) error {
+			c, err = repo.CommitObject(h)
+			return err
+		})
+		return c, err
 	}
-	data, err := r.pack.read(h, plumbing.CommitObject, maxObject)
+	if o.pack == nil {
+		return viaGit()
+	}
+	data, err := o.pack.read(h, plumbing.CommitObject, maxObject)
 	if errors.Is(err, errNotPacked) {
-		return r.repo.CommitObject(h)
+		return viaGit()
 	}
 	if err != nil {
 		return nil, err
@@ -166,21 +207,28 @@ func (r *run) commitObject(h plumbing.Hash) (*object.Commit, error) {
 // tagObject reads and decodes object h when it is an annotated tag, or
 // returns plumbing.ErrObjectNotFound when it is another object, as go-git
 // does.
-func (r *run) tagObject(h plumbing.Hash) (*object.Tag, error) {
-	if r.pack == nil {
-		return r.repo.TagObject(h)
+func (o *objects) tagObject(h plumbing.Hash) (*object.Tag, error) {
+	viaGit := func() (t *object.Tag, err error) {
+		err = o.git(func(repo *gogit.Repository) error {
+			t, err = repo.TagObject(h)
+			return err
+		})
+		return t, err
 	}
-	o, err := r.pack.readAny(h, maxObject)
+	if o.pack == nil {
+		return viaGit()
+	}
+	p, err := o.pack.readAny(h, maxObject)
 	switch {
 	case errors.Is(err, errNotPacked):
-		return r.repo.TagObject(h)
+		return viaGit()
 	case err != nil:
 		return nil, err
-	case o.typ != plumbing.TagObject:
+	case p.typ != plumbing.TagObject:
 		return nil, plumbing.ErrObjectNotFound
 	}
 	t := &object.Tag{}
-	if err := t.Decode(&rawObject{hash: h, typ: plumbing.TagObject, data: o.data}); err != nil {
+	if err := t.Decode(&rawObject{hash: h, typ: plumbing.TagObject, data: p.data}); err != nil {
 		return nil, fmt.Errorf("tag %s: %w", h, err)
 	}
 	return t, nil

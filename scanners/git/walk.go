@@ -97,7 +97,7 @@ func (r *run) resolveAll(revs []string) ([]plumbing.Hash, error) {
 		if !ok {
 			return nil, fmt.Errorf("revision %q does not name a commit", rev)
 		}
-		if _, err := r.commitObject(c); err != nil {
+		if _, err := r.obj.commitObject(c); err != nil {
 			return nil, fmt.Errorf("revision %q: %w", rev, err)
 		}
 		out = append(out, c)
@@ -126,7 +126,7 @@ func findRef(repo *gogit.Repository, b string) (plumbing.ReferenceName, error) {
 // blobs are skipped with a note.
 func (r *run) peel(name string, h plumbing.Hash) (plumbing.Hash, bool) {
 	for range 16 {
-		tag, err := r.tagObject(h)
+		tag, err := r.obj.tagObject(h)
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
 			return h, true // not a tag: a commit, or the walk will say
 		}
@@ -205,7 +205,7 @@ func (r *run) excluded() (map[plumbing.Hash]bool, error) {
 		if r.shallow[h] {
 			continue
 		}
-		c, err := r.commitObject(h)
+		c, err := r.obj.commitObject(h)
 		if err != nil {
 			// An excluded commit that cannot be read only weakens the
 			// exclusion: its ancestors may be scanned too.
@@ -232,7 +232,7 @@ func (r *run) walk(tips []plumbing.Hash, excluded map[plumbing.Hash]bool) []*nod
 		if _, ok := r.commits[h]; ok || excluded[h] {
 			continue
 		}
-		c, err := r.commitObject(h)
+		c, err := r.obj.commitObject(h)
 		if err != nil {
 			r.commits[h] = nil
 			r.notice(finding.LevelError, "", "cannot read commit %s: %v: its history not scanned", h, err)
