@@ -183,6 +183,8 @@ func (e *Engine) Scan(c Chunk) Result {
 				if r.paired() {
 					if pair, ok := pairAt(data, start, end); ok {
 						st.addSection(ri, pair)
+					} else if flag, ok := flagAt(data, start, end); ok {
+						st.addSection(ri, flag)
 					}
 				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {

@@ -199,6 +199,15 @@ var genericNegatives = []genericNegative{
 	{"pair", "taskdef.json", `        {"name": "API_KEY_HEADER", "value": "X-Api-Key"},`},
 	{"pair", "taskdef.json", `        {"name": "TOKEN_TYPE", "value": "Bearer"},`},
 	{"pair", "taskdef.json", `        {"name": "DB_PASSWORD_SECRET_ARN", "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"},`},
+
+	// Command-line options naming no secret, or taking it from elsewhere.
+	{"option", "scripts/login.sh", `echo "$REGISTRY_PASSWORD" | docker login --username ci --password-stdin registry.example.test`},
+	{"option", "scripts/deploy.sh", `vault kv get --token-file /run/secrets/vault-token secret/app`},
+	{"option", "scripts/deploy.sh", `kubectl create secret generic app --from-literal=user=app --secret-name app-credentials`},
+	{"option", "scripts/deploy.sh", `mytool deploy --api-key "$API_KEY" --region eu-west-1`},
+	{"option", ".github/workflows/ci.yml", `        run: mytool publish --token ${{ secrets.PUBLISH_TOKEN }}`},
+	{"option", "Makefile", `	mytool login --password-file $(HOME)/.mytool/password`},
+	{"option", "scripts/deploy.sh", `mytool rotate --secret-version latest --dry-run`},
 }
 
 // genericPositive is a syntax holding a secret: %s is where it goes.
@@ -306,6 +315,9 @@ var genericPositives = []genericPositive{
 	{"deploy/app.yaml", "        - name: SERVICE_TOKEN\n          value: '%s'", genHex},
 	{"taskdef.json", `        {"name": "PARTNER_API_KEY", "value": "%s"},`, genAlnum},
 	{"params.json", "  {\n    \"ParameterKey\": \"DbPassword\",\n    \"ParameterValue\": \"%s\"\n  },", genPassword},
+	{"scripts/backup.sh", "mysqldump -u backup --password %s --all-databases", genAlnum},
+	{"scripts/login.sh", "docker login --username ci --password '%s' registry.example.test", genPassword},
+	{"scripts/deploy.sh", "mytool deploy --api-key %s --region eu-west-1", genAlnum},
 }
 
 // genURIPassword makes a password as it stands in a URI's userinfo, where

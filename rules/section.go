@@ -354,3 +354,38 @@ func valueSpan(data []byte, off, hi int) (int, int) {
 	}
 	return off, end
 }
+
+// flagAt returns, as a pair, the command-line option whose name holds the
+// keyword hit at [start, end) and the value given after it with a space:
+// "--acme-api-key 0123…" is matched as "acme-api-key=0123…". (With "=",
+// "--acme-api-key=0123…" is an assignment the rules match as written.)
+func flagAt(data []byte, start, end int) (section, bool) {
+	name := start
+	for name > 0 && name > start-maxHeader && (isWordByte(data[name-1]) || data[name-1] == '-' || data[name-1] == '.') {
+		name--
+	}
+	// The option starts with "--" after a blank; its name is what follows
+	// the dashes.
+	if name+2 > start || data[name] != '-' || data[name+1] != '-' || (name > 0 && data[name-1] != ' ' && data[name-1] != '\t') {
+		return section{}, false
+	}
+	for name < start && data[name] == '-' {
+		name++
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && (isWordByte(data[nameEnd]) || data[nameEnd] == '-' || data[nameEnd] == '.') {
+		nameEnd++
+	}
+	v := nameEnd
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == nameEnd || v == len(data) || data[v] == '-' || data[v] == '\n' || data[v] == '\r' || data[v] == '\\' {
+		return section{}, false // no value, another option, or a line continuation
+	}
+	lineEnd := v
+	for lineEnd < len(data) && lineEnd < v+maxHeader*4 && data[lineEnd] != '\n' {
+		lineEnd++
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd, indent: -1}, true
+}

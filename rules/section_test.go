@@ -162,3 +162,42 @@ func FuzzPairAt(f *testing.F) {
 		}
 	})
 }
+
+func TestCommandLineOptions(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		"acmectl login --acme-secret " + v + " --verbose": true,
+		"acmectl login --acme-secret\t'" + v + "'":        true,
+		"acmectl login --acme-secret=" + v:                true,
+		"acmectl login -acme-secret " + v:                 false, // one dash: not taken for an option
+		"acmectl login --acme-secret --other " + v:        false,
+		"acmectl login --acme-secret \\\n  " + v:          false,
+		"see the acme-secret " + v:                        false,
+	} {
+		found := false
+		for _, f := range scanText(e, "run.sh", text+"\n") {
+			found = found || (f.RuleID == "acme-secret" && f.Secret == v)
+		}
+		if found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
+}
+
+func FuzzFlagAt(f *testing.F) {
+	f.Add([]byte("x --acme-secret abc\n"), 4, 4)
+	f.Add([]byte("--acme v"), 2, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		if start < 0 || n <= 0 || start+n > len(data) {
+			return
+		}
+		p, ok := flagAt(data, start, start+n)
+		if !ok {
+			return
+		}
+		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
+			t.Fatalf("option %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
+		}
+	})
+}

@@ -82,6 +82,9 @@ var spellingForms = []spellingForm{
 	{"kubernetes env", func(p, c []string, s string) string {
 		return "        - name: " + snake(p, c, true) + "\n          value: \"" + s + "\""
 	}},
+	{"command-line option", func(p, c []string, s string) string {
+		return "mytool deploy --" + strings.ReplaceAll(snake(p, c, false), "_", "-") + " " + s + " --region eu"
+	}},
 	{"ecs task definition", func(p, c []string, s string) string {
 		return `        {"name": "` + snake(p, c, true) + `", "value": "` + s + `"},`
 	}},
@@ -102,7 +105,8 @@ var sectionForms = []spellingForm{
 // TestAssignmentSpellings re-embeds the secret of each keyword-anchored
 // rule's first example in the common spellings of an assignment (env
 // files, shell, YAML, JSON, Go, Python, Java properties, .NET
-// appSettings, Dockerfile ENV, Kubernetes and ECS name/value pairs, a YAML
+// appSettings, Dockerfile ENV, a command-line option, Kubernetes and ECS
+// name/value pairs, a YAML
 // or TOML section named after the provider) under each conventional name
 // for its kind of
 // credential, and requires a finding of the rule, or of another rule of
@@ -168,6 +172,9 @@ func TestAssignmentSpellings(t *testing.T) {
 					forms = append(slices.Clip(forms), sectionForms...)
 				}
 				for _, form := range forms {
+					if form.name == "command-line option" && strings.HasPrefix(secret, "-") {
+						continue // a value starting with "-" is another option to a shell tool
+					}
 					text := form.render(provider, cred, secret)
 					fs := e.Scan(Chunk{Data: []byte(text + "\n"), Location: finding.Location{Kind: finding.KindFile, Path: "config.txt", Key: "config.txt"}}).Findings
 					if !slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.RuleID == spec.ID || sameProvider(e, f.RuleID, tag) }) {
