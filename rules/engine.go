@@ -185,6 +185,8 @@ func (e *Engine) Scan(c Chunk) Result {
 						st.addSection(ri, pair)
 					} else if flag, ok := flagAt(data, start, end); ok {
 						st.addSection(ri, flag)
+					} else if call, ok := callAt(data, start, end, r.priority == priorityGeneric); ok {
+						st.addSection(ri, call)
 					}
 				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {
@@ -715,10 +717,16 @@ func lineEnd(data []byte, i int) int {
 	return hi
 }
 
-// lineAt returns the lines a match spans.
+// lineAt returns the lines a match spans, as allowlists of target "line"
+// see them: at most maxAllowLine bytes on each side of the match, so that
+// a minified line dense with candidates costs each of them a bounded look.
 func lineAt(data []byte, start, end int) []byte {
-	return data[lineStart(data, start):lineEnd(data, end)]
+	lo, hi := max(lineStart(data, start), start-maxAllowLine), min(lineEnd(data, end), end+maxAllowLine)
+	return data[lo:hi]
 }
+
+// maxAllowLine bounds the line an allowlist sees on each side of a match.
+const maxAllowLine = 512
 
 // ScanPath reports the rules that match a file by its path alone (a
 // keystore, say), whatever its content.

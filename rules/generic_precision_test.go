@@ -208,6 +208,14 @@ var genericNegatives = []genericNegative{
 	{"option", ".github/workflows/ci.yml", `        run: mytool publish --token ${{ secrets.PUBLISH_TOKEN }}`},
 	{"option", "Makefile", `	mytool login --password-file $(HOME)/.mytool/password`},
 	{"option", "scripts/deploy.sh", `mytool rotate --secret-version latest --dry-run`},
+
+	// Calls that name a setting but pass no secret.
+	{"call", "src/main/java/App.java", `        String refresh = store.getToken("refresh-token-cache-key");`},
+	{"call", "src/main/java/App.java", `        request.setTokenType("Bearer");`},
+	{"call", "src/main/java/App.java", `        ds.setPassword(password);`},
+	{"call", "src/main/java/App.java", `        client = Client.builder().withApiKey(System.getenv("API_KEY")).build();`},
+	{"call", "src/main/java/App.java", `        secrets.setSecretName("payments-api-credentials");`},
+	{"call", "src/main/java/App.java", `        props.setPasswordPolicy("at-least-twelve-characters");`},
 }
 
 // genericPositive is a syntax holding a secret: %s is where it goes.
@@ -318,6 +326,8 @@ var genericPositives = []genericPositive{
 	{"scripts/backup.sh", "mysqldump -u backup --password %s --all-databases", genAlnum},
 	{"scripts/login.sh", "docker login --username ci --password '%s' registry.example.test", genPassword},
 	{"scripts/deploy.sh", "mytool deploy --api-key %s --region eu-west-1", genAlnum},
+	{"src/main/java/Db.java", `        ds.setPassword("%s");`, genPassword},
+	{"src/main/kotlin/Client.kt", `        .withApiKey("%s")`, genAlnum},
 }
 
 // genURIPassword makes a password as it stands in a URI's userinfo, where

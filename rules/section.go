@@ -389,3 +389,62 @@ func flagAt(data []byte, start, end int) (section, bool) {
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd, indent: -1}, true
 }
+
+// callAt returns, as a pair, a call whose function's name holds the
+// keyword hit at [start, end) and whose first argument is a string
+// literal: a setter or builder method given the credential,
+// "config.setAcmeApiKey(\"0123…\")" or ".acmeApiKey(\"0123…\")", matched
+// as "AcmeApiKey=\"0123…\")". With setterOnly, the name must be a setter
+// (setPassword, withToken): a generic name such as getToken("…") takes a
+// key, not a secret.
+func callAt(data []byte, start, end int, setterOnly bool) (section, bool) {
+	name := start
+	for name > 0 && name > start-maxHeader && isWordByte(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
+		nameEnd++
+	}
+	// A setter's name is matched without its verb (setSnykToken as
+	// SnykToken), so that a rule anchored at a word boundary before the
+	// provider's name sees one.
+	verb := setterVerb(data[name:nameEnd])
+	if setterOnly && (verb == 0 || name+verb > start) {
+		return section{}, false
+	}
+	if name+verb <= start {
+		name += verb
+	}
+	ident := data[name:nameEnd]
+	v := nameEnd
+	if v >= len(data) || data[v] != '(' {
+		return section{}, false
+	}
+	v++
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
+		return section{}, false // not a string literal
+	}
+	lineEnd := v
+	for lineEnd < len(data) && lineEnd < v+maxHeader*4 && data[lineEnd] != '\n' {
+		lineEnd++
+	}
+	return section{header: name, key: ident, pair: true, name: name, value: v, valueEnd: lineEnd, indent: -1}, true
+}
+
+// setterVerb returns the length of the set or with that ident begins with,
+// before a capital letter or digit (setPassword, withApiKey, set2faSecret),
+// or 0.
+func setterVerb(ident []byte) int {
+	for _, verb := range []string{"set", "with"} {
+		if len(ident) > len(verb) && string(ident[:len(verb)]) == verb {
+			if c := ident[len(verb)]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				return len(verb)
+			}
+		}
+	}
+	return 0
+}

@@ -201,3 +201,39 @@ func FuzzFlagAt(f *testing.F) {
 		}
 	})
 }
+
+func TestSetterCalls(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		`config.setAcmeSecret("` + v + `");`: true,
+		`  .acmeSecret('` + v + `')`:         true,
+		`config.setAcmeSecret(secret);`:      false,
+		`config.setAcmeSecret (` + v + `);`:  false,
+	} {
+		found := false
+		for _, f := range scanText(e, "App.java", text+"\n") {
+			found = found || (f.RuleID == "acme-secret" && f.Secret == v)
+		}
+		if found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
+}
+
+func FuzzCallAt(f *testing.F) {
+	f.Add([]byte(`x.setAcmeKey("abc")`), 6, 4, true)
+	f.Add([]byte(`acme("v")`), 0, 4, false)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int, setterOnly bool) {
+		if start < 0 || n <= 0 || start+n > len(data) {
+			return
+		}
+		p, ok := callAt(data, start, start+n, setterOnly)
+		if !ok {
+			return
+		}
+		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
+			t.Fatalf("call %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
+		}
+	})
+}

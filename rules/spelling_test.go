@@ -85,6 +85,12 @@ var spellingForms = []spellingForm{
 	{"command-line option", func(p, c []string, s string) string {
 		return "mytool deploy --" + strings.ReplaceAll(snake(p, c, false), "_", "-") + " " + s + " --region eu"
 	}},
+	{"setter", func(p, c []string, s string) string {
+		return "    config.set" + pascal(append(slices.Clone(p), c...)) + `("` + s + `");`
+	}},
+	{"builder", func(p, c []string, s string) string {
+		return `        .` + camel(p, c) + `("` + s + `")`
+	}},
 	{"ecs task definition", func(p, c []string, s string) string {
 		return `        {"name": "` + snake(p, c, true) + `", "value": "` + s + `"},`
 	}},
@@ -105,7 +111,8 @@ var sectionForms = []spellingForm{
 // TestAssignmentSpellings re-embeds the secret of each keyword-anchored
 // rule's first example in the common spellings of an assignment (env
 // files, shell, YAML, JSON, Go, Python, Java properties, .NET
-// appSettings, Dockerfile ENV, a command-line option, Kubernetes and ECS
+// appSettings, Dockerfile ENV, a command-line option, a setter or builder
+// call, Kubernetes and ECS
 // name/value pairs, a YAML
 // or TOML section named after the provider) under each conventional name
 // for its kind of
