@@ -19,11 +19,20 @@ const (
 	CheckAWS = "aws"
 	// CheckGo rules are reported by the Go analyzers (analyzers/).
 	CheckGo = "go"
+	// CheckKubernetes rules are reported by package rules/k8ssecret, on
+	// the data of Kubernetes Secret manifests.
+	CheckKubernetes = "kubernetes"
 )
+
+// DetailDecoded is set in the Details of a check's finding about a value
+// it decoded (to "base64", say): the value as written, on that line, is the
+// same credential in another form, and a generic rule's match of it is
+// left out (see scanners/fs).
+const DetailDecoded = "decoded"
 
 // Checks returns the names of the structural checks, in a fixed order.
 func Checks() []string {
-	return []string{CheckDockerfile, CheckIAM, CheckAWS, CheckGo}
+	return []string{CheckDockerfile, CheckIAM, CheckAWS, CheckGo, CheckKubernetes}
 }
 
 // FileCheck is a structural check run on whole files: it parses what a

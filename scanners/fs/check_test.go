@@ -2,14 +2,17 @@ package fs
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
+	"github.com/keysweep/keysweep/rules/k8ssecret"
 )
 
 // lineCheck is a structural check for tests: on files named "Checkfile" it
@@ -59,5 +62,31 @@ func TestScanRunsChecks(t *testing.T) {
 	res = scan(t, New(engine(t), Options{Checks: []rules.FileCheck{lineCheck{}}}), filepath.Join(root, "broken/Checkfile"))
 	if n := res.Notices[0]; n.Level != finding.LevelError {
 		t.Errorf("explicit target notice = %+v", n)
+	}
+}
+
+// TestDecodedValueSupersedesGenericMatch: a check that decodes a value (a
+// Kubernetes Secret's base64) reports the credential; a generic rule's
+// match of the encoded form on that line is left out, other findings stay.
+func TestDecodedValueSupersedesGenericMatch(t *testing.T) {
+	root := t.TempDir()
+	pw := "q7Rt2xWm9LpZ4vKb"
+	b64 := base64.StdEncoding.EncodeToString([]byte(pw))
+	tok := fakeToken('d')
+	writeFile(t, root, "k8s/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: "+b64+"\n# GITHUB_TOKEN="+tok+"\n")
+
+	plain := scan(t, New(engine(t), Options{}), root)
+	if len(plain.Findings) != 2 {
+		t.Fatalf("content rules alone: %d findings, want the encoded password and the token", len(plain.Findings))
+	}
+	res := scan(t, New(engine(t), Options{Checks: []rules.FileCheck{k8ssecret.NewCheck(engine(t))}}), root)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.RuleID+" "+f.Secret)
+	}
+	want := []string{"generic-password " + pw, "github-pat " + tok}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want the decoded password and the token", got)
 	}
 }

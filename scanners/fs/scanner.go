@@ -348,12 +348,31 @@ func (r *run) runChecks(it *item, checks []rules.FileCheck, content []byte, j jo
 	if j.follow {
 		level = finding.LevelError
 	}
+	content0 := len(it.findings) // the content rules' findings come first
+	decoded := map[int]bool{}
 	for _, c := range checks {
 		fs, err := c.Check(r.ctx, content, j.loc)
+		for _, f := range fs {
+			if f.Details[rules.DetailDecoded] != "" {
+				decoded[f.Location.StartLine] = true
+			}
+		}
 		it.findings = append(it.findings, fs...)
 		if err != nil && r.ctx.Err() == nil {
 			it.notice(level, j.loc.Path, "%s check not completed: %v", c.Name(), err)
 		}
+	}
+	if len(decoded) > 0 {
+		// A check reported what an encoded value holds: a generic rule's
+		// match of the encoded form on that line is the same credential.
+		kept := it.findings[:0:0]
+		for i, f := range it.findings {
+			if i < content0 && f.Location.Path == j.loc.Path && f.Confidence == "low" && decoded[f.Location.StartLine] {
+				continue
+			}
+			kept = append(kept, f)
+		}
+		it.findings = kept
 	}
 }
 
