@@ -114,11 +114,14 @@ func (c *Check) document(doc *yaml.Node, loc finding.Location) []finding.Finding
 			name = n.Value
 		}
 	}
+	var out []finding.Finding
+	if sd := field(m, "stringData"); sd != nil && sd.Kind == yaml.MappingNode {
+		out = append(out, c.stringData(name, sd, loc)...)
+	}
 	data := field(m, "data")
 	if data == nil || data.Kind != yaml.MappingNode {
-		return nil
+		return out
 	}
-	var out []finding.Finding
 	for i := 0; i+1 < len(data.Content); i += 2 {
 		key, val := data.Content[i], data.Content[i+1]
 		if val.Kind != yaml.ScalarNode || val.Value == "" {
@@ -159,6 +162,34 @@ func (c *Check) value(secretName, key string, decoded []byte, val *yaml.Node, lo
 	msg := fmt.Sprintf("Secret %q holds key %q in its data: base64 that decodes to a literal value", secretName, key)
 	if f, ok := c.engine.Report(RuleSecretData, at, msg, secret); ok {
 		out = append(out, decodedFrom(f))
+	}
+	return out
+}
+
+// stringData reports the literal values of a Secret's stringData that no
+// content rule names: the content rules see these values in the file as
+// written and report what they recognise themselves.
+func (c *Check) stringData(secretName string, sd *yaml.Node, loc finding.Location) []finding.Finding {
+	var out []finding.Finding
+	for i := 0; i+1 < len(sd.Content); i += 2 {
+		key, val := sd.Content[i], sd.Content[i+1]
+		value := strings.TrimSpace(val.Value)
+		if val.Kind != yaml.ScalarNode || value == "" || strings.Contains(value, "{{") {
+			continue
+		}
+		res := c.engine.Scan(rules.Chunk{Data: []byte(key.Value + ": " + value), Location: loc})
+		if len(res.Findings) > 0 || res.Suppressed > 0 {
+			continue
+		}
+		at := loc
+		at.StartLine, at.EndLine = val.Line, val.Line
+		if val.Style != yaml.LiteralStyle && val.Style != yaml.FoldedStyle {
+			at.StartColumn, at.EndColumn = val.Column, val.Column+len(val.Value)-1
+		}
+		msg := fmt.Sprintf("Secret %q holds key %q in its stringData: a literal value", secretName, key.Value)
+		if f, ok := c.engine.Report(RuleSecretData, at, msg, value); ok {
+			out = append(out, f)
+		}
 	}
 	return out
 }

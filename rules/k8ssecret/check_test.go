@@ -85,10 +85,10 @@ func TestDecodedValuesGoThroughContentRules(t *testing.T) {
 
 func TestNotSecrets(t *testing.T) {
 	for name, text := range map[string]string{
-		"not yaml":        "{{- if .Values.enabled }}\nkind: Secret\n{{ end }}\n",
-		"configmap":       "kind: ConfigMap\ndata:\n  session: " + base64.StdEncoding.EncodeToString([]byte("Zx81-kPq2-Wm4r-Lt6v")) + "\n",
-		"not base64":      "kind: Secret\ndata:\n  session: not-base64-at-all!\n",
-		"stringData only": "kind: Secret\nstringData:\n  mode: production\n",
+		"not yaml":            "{{- if .Values.enabled }}\nkind: Secret\n{{ end }}\n",
+		"configmap":           "kind: ConfigMap\ndata:\n  session: " + base64.StdEncoding.EncodeToString([]byte("Zx81-kPq2-Wm4r-Lt6v")) + "\n",
+		"not base64":          "kind: Secret\ndata:\n  session: not-base64-at-all!\n",
+		"stringData template": "kind: Secret\nstringData:\n  session: \"{{ .Values.session }}\"\n",
 	} {
 		if fs := check(t, "x.yaml", text); len(fs) > 0 {
 			t.Errorf("%s: %d findings", name, len(fs))
@@ -118,4 +118,14 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStringData: a literal stringData value no content rule names is
+// reported; one a content rule names is left to the content rules, which
+// see it in the file.
+func TestStringData(t *testing.T) {
+	fs := check(t, "s.yaml", "kind: Secret\nmetadata:\n  name: app\nstringData:\n  session: Zx81-kPq2-Wm4r-Lt6v\n  password: q7Rt2xWm9LpZ4vKb\n")
+	if len(fs) != 1 || fs[0].RuleID != RuleSecretData || fs[0].Secret != "Zx81-kPq2-Wm4r-Lt6v" || fs[0].Location.StartLine != 5 {
+		t.Fatalf("findings %+v, want session's value at line 5 only", fs)
+	}
 }
