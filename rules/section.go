@@ -20,6 +20,7 @@ import (
 // Bounds of a section header's line and of the settings read for it.
 const (
 	maxHeader       = 256
+	maxValueLine    = 4 * maxHeader
 	maxSectionLines = 64
 	maxSectionBytes = 8 << 10
 )
@@ -43,12 +44,8 @@ type section struct {
 // HCL) or "[key]", "[a.key]" (INI, TOML). The line holds nothing but the
 // key and punctuation, so the keyword is in the key.
 func sectionAt(data []byte, start, end int) (section, bool) {
-	// A header is a short line: look no further than maxHeader for its
-	// ends, so that a long line dense with keywords costs linear time.
-	lo := max(0, start-maxHeader)
-	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
-		lo += i + 1
-	} else if lo > 0 {
+	lo, ok := shortLineStart(data, start)
+	if !ok {
 		return section{}, false
 	}
 	hi := min(len(data), end+maxHeader)
@@ -79,6 +76,27 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 	}
 	// The line is the key and punctuation: the keyword is in the key.
 	return section{header: lo, key: key, body: min(hi+1, len(data)), indent: indent}, true
+}
+
+// shortLineStart returns the start of the line holding offset i, if it
+// starts within maxHeader bytes: headers and names are short lines, and
+// looking no further keeps a long line dense with keywords linear.
+func shortLineStart(data []byte, i int) (int, bool) {
+	lo := max(0, i-maxHeader)
+	if j := bytes.LastIndexByte(data[lo:i], '\n'); j >= 0 {
+		return lo + j + 1, true
+	}
+	return lo, lo == 0
+}
+
+// valueEnd returns the end of the line holding offset i, looking no
+// further than maxValueLine bytes.
+func valueEnd(data []byte, i int) int {
+	hi := min(len(data), i+maxValueLine)
+	if j := bytes.IndexByte(data[i:hi], '\n'); j >= 0 {
+		return i + j
+	}
+	return hi
 }
 
 // sectioned reports whether a rule also matches the settings of sections
@@ -260,19 +278,11 @@ func isPairKey(word []byte, kind int) bool {
 //	    value: "…"
 //	[{"name": "ACME_API_SECRET", "value": "…"}]
 func pairAt(data []byte, start, end int) (section, bool) {
-	lo := max(0, start-maxHeader)
-	if i := bytes.LastIndexByte(data[lo:start], '\n'); i >= 0 {
-		lo += i + 1
-	} else if lo > 0 {
+	lo, ok := shortLineStart(data, start)
+	if !ok {
 		return section{}, false
 	}
-	lineEnd := func(off int) int {
-		if i := bytes.IndexByte(data[off:min(len(data), off+maxHeader*4)], '\n'); i >= 0 {
-			return off + i
-		}
-		return min(len(data), off+maxHeader*4)
-	}
-	hi := lineEnd(end)
+	hi := valueEnd(data, end)
 	// The name: [- ] [{] key : value, the hit inside the value.
 	at, ok := pairKey(data, lo, hi, pairName)
 	if !ok {
@@ -288,7 +298,7 @@ func pairAt(data []byte, start, end int) (section, bool) {
 		for i := off; i < hi; i++ {
 			if c := data[i]; c != ',' && c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '{' && c != '-' && c != '}' && c != '\r' {
 				if v, ok := pairKey(data, i, hi, pairValue); ok {
-					return section{header: lo, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd(v), indent: -1}, true
+					return section{header: lo, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
 				}
 				if _, ok := pairKey(data, i, hi, pairName); ok {
 					return section{}, false // the next pair: this one has no value
@@ -300,7 +310,7 @@ func pairAt(data []byte, start, end int) (section, bool) {
 			break
 		}
 		off = hi + 1
-		hi = lineEnd(off)
+		hi = valueEnd(data, off)
 	}
 	return section{}, false
 }
@@ -383,11 +393,7 @@ func flagAt(data []byte, start, end int) (section, bool) {
 	if v == nameEnd || v == len(data) || data[v] == '-' || data[v] == '\n' || data[v] == '\r' || data[v] == '\\' {
 		return section{}, false // no value, another option, or a line continuation
 	}
-	lineEnd := v
-	for lineEnd < len(data) && lineEnd < v+maxHeader*4 && data[lineEnd] != '\n' {
-		lineEnd++
-	}
-	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: lineEnd, indent: -1}, true
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
 }
 
 // callAt returns, as a pair, a call whose function's name holds the
@@ -428,11 +434,7 @@ func callAt(data []byte, start, end int, setterOnly bool) (section, bool) {
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false // not a string literal
 	}
-	lineEnd := v
-	for lineEnd < len(data) && lineEnd < v+maxHeader*4 && data[lineEnd] != '\n' {
-		lineEnd++
-	}
-	return section{header: name, key: ident, pair: true, name: name, value: v, valueEnd: lineEnd, indent: -1}, true
+	return section{header: name, key: ident, pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
 }
 
 // setterVerb returns the length of the set or with that ident begins with,

@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/keysweep/keysweep/finding"
 )
 
 // sectionConfig has a provider rule that needs its name in the setting, as
@@ -150,16 +153,7 @@ func FuzzPairAt(f *testing.F) {
 	f.Add([]byte("- name: ACME_SECRET\n  value: x\n"), 8, 4)
 	f.Add([]byte(`[{"name": "ACME_KEY", "value": "y"}]`), 11, 4)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		if start < 0 || n <= 0 || start+n > len(data) {
-			return
-		}
-		p, ok := pairAt(data, start, start+n)
-		if !ok {
-			return
-		}
-		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
-			t.Fatalf("pair %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
-		}
+		checkPair(t, data, start, n, pairAt)
 	})
 }
 
@@ -175,11 +169,7 @@ func TestCommandLineOptions(t *testing.T) {
 		"acmectl login --acme-secret \\\n  " + v:          false,
 		"see the acme-secret " + v:                        false,
 	} {
-		found := false
-		for _, f := range scanText(e, "run.sh", text+"\n") {
-			found = found || (f.RuleID == "acme-secret" && f.Secret == v)
-		}
-		if found != want {
+		if found := foundSecret(e, "run.sh", text, "acme-secret", v); found != want {
 			t.Errorf("%q: found %v, want %v", text, found, want)
 		}
 	}
@@ -189,16 +179,7 @@ func FuzzFlagAt(f *testing.F) {
 	f.Add([]byte("x --acme-secret abc\n"), 4, 4)
 	f.Add([]byte("--acme v"), 2, 4)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		if start < 0 || n <= 0 || start+n > len(data) {
-			return
-		}
-		p, ok := flagAt(data, start, start+n)
-		if !ok {
-			return
-		}
-		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
-			t.Fatalf("option %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
-		}
+		checkPair(t, data, start, n, flagAt)
 	})
 }
 
@@ -211,11 +192,7 @@ func TestSetterCalls(t *testing.T) {
 		`config.setAcmeSecret(secret);`:      false,
 		`config.setAcmeSecret (` + v + `);`:  false,
 	} {
-		found := false
-		for _, f := range scanText(e, "App.java", text+"\n") {
-			found = found || (f.RuleID == "acme-secret" && f.Secret == v)
-		}
-		if found != want {
+		if found := foundSecret(e, "App.java", text, "acme-secret", v); found != want {
 			t.Errorf("%q: found %v, want %v", text, found, want)
 		}
 	}
@@ -225,15 +202,30 @@ func FuzzCallAt(f *testing.F) {
 	f.Add([]byte(`x.setAcmeKey("abc")`), 6, 4, true)
 	f.Add([]byte(`acme("v")`), 0, 4, false)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int, setterOnly bool) {
-		if start < 0 || n <= 0 || start+n > len(data) {
-			return
-		}
-		p, ok := callAt(data, start, start+n, setterOnly)
-		if !ok {
-			return
-		}
-		if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
-			t.Fatalf("call %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
-		}
+		checkPair(t, data, start, n, func(data []byte, start, end int) (section, bool) {
+			return callAt(data, start, end, setterOnly)
+		})
 	})
+}
+
+// checkPair runs a pair finder on a fuzzed hit: a pair it returns has its
+// name around the hit and its value after the name, within data.
+func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, start, end int) (section, bool)) {
+	t.Helper()
+	if start < 0 || n <= 0 || start+n > len(data) {
+		return
+	}
+	p, ok := find(data, start, start+n)
+	if !ok {
+		return
+	}
+	if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
+		t.Fatalf("pair %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
+	}
+}
+
+// foundSecret reports whether scanning text as path yields rule id with
+// secret v.
+func foundSecret(e *Engine, path, text, id, v string) bool {
+	return slices.ContainsFunc(scanText(e, path, text+"\n"), func(f finding.Finding) bool { return f.RuleID == id && f.Secret == v })
 }
