@@ -4,28 +4,15 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
-)
-
-var (
-	engineOnce sync.Once
-	engineVal  *rules.Engine
-	engineErr  error
+	"github.com/keysweep/keysweep/rules/rulestest"
 )
 
 // engine returns the built-in catalog's engine, compiled once.
-func engine(t testing.TB) *rules.Engine {
-	t.Helper()
-	engineOnce.Do(func() { engineVal, engineErr = rules.Default() })
-	if engineErr != nil {
-		t.Fatal(engineErr)
-	}
-	return engineVal
-}
+func engine(t testing.TB) *rules.Engine { return rulestest.Engine(t) }
 
 // TestCatalogExamples runs every example of the check's catalog rules: each
 // positive example yields its rule, no negative one does.

@@ -3,24 +3,15 @@ package iampolicy
 import (
 	"context"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
+	"github.com/keysweep/keysweep/rules/rulestest"
 )
 
-// defaultEngine compiles the built-in catalog once for all tests.
-var defaultEngine = sync.OnceValues(rules.Default)
-
-func testEngine(t testing.TB) *rules.Engine {
-	t.Helper()
-	e, err := defaultEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
+// testEngine is the built-in catalog's engine, compiled once.
+func testEngine(t testing.TB) *rules.Engine { return rulestest.Engine(t) }
 
 // TestCatalogExamples runs every example of every "iam" rule through the
 // file check: each positive example yields its rule, no negative one does.

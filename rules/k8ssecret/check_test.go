@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
@@ -13,16 +12,8 @@ import (
 	"github.com/keysweep/keysweep/rules/rulestest"
 )
 
-var defaultEngine = sync.OnceValues(rules.Default)
-
-func engine(t testing.TB) *rules.Engine {
-	t.Helper()
-	e, err := defaultEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
+// engine is the built-in catalog's engine, compiled once.
+func engine(t testing.TB) *rules.Engine { return rulestest.Engine(t) }
 
 func check(t testing.TB, name, text string) []finding.Finding {
 	t.Helper()

@@ -9,7 +9,25 @@ import (
 	"hash/crc32"
 	"math/rand/v2"
 	"strings"
+	"sync"
+	"testing"
+
+	"github.com/keysweep/keysweep/rules"
 )
+
+// defaultEngine is the built-in catalog, compiled once per test binary.
+var defaultEngine = sync.OnceValues(rules.Default)
+
+// Engine returns the built-in catalog's engine, compiled once for all the
+// tests of a package; a catalog that does not compile fails the test.
+func Engine(t testing.TB) *rules.Engine {
+	t.Helper()
+	e, err := defaultEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
 
 const (
 	base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

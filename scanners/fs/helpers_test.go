@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
+	"github.com/keysweep/keysweep/rules/rulestest"
 )
 
 // fakeToken builds a checksum-valid but plainly fake GitHub token
@@ -29,16 +29,8 @@ func fakeToken(fill byte) string {
 	return "ghp_" + body + string(sum[:])
 }
 
-var defaultEngine = sync.OnceValues(rules.Default)
-
-func engine(t testing.TB) *rules.Engine {
-	t.Helper()
-	e, err := defaultEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
+// engine is the built-in catalog's engine, compiled once.
+func engine(t testing.TB) *rules.Engine { return rulestest.Engine(t) }
 
 // keystoreEngine is the built-in catalog plus a path-only rule,
 // test-keystore, that reports .jks and .p12 files.

@@ -13,7 +13,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-containerregistry/pkg/authn"
@@ -33,16 +32,8 @@ import (
 	"github.com/keysweep/keysweep/rules/rulestest"
 )
 
-var defaultEngine = sync.OnceValues(rules.Default)
-
-func engine(t testing.TB) *rules.Engine {
-	t.Helper()
-	e, err := defaultEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
+// engine is the built-in catalog's engine, compiled once.
+func engine(t testing.TB) *rules.Engine { return rulestest.Engine(t) }
 
 // token returns a fresh, checksum-valid, plainly fake GitHub token.
 func token(seed uint64) string { return rulestest.GitHubToken(rulestest.Rand(seed)) }
