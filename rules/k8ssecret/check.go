@@ -64,6 +64,7 @@ func (c *Check) Check(ctx context.Context, content []byte, loc finding.Location)
 		return nil, nil
 	}
 	var out []finding.Finding
+	sawSecret := false
 	dec := yaml.NewDecoder(bytes.NewReader(content))
 	for ctx.Err() == nil {
 		var doc yaml.Node
@@ -73,13 +74,15 @@ func (c *Check) Check(ctx context.Context, content []byte, loc finding.Location)
 		}
 		if err != nil {
 			// Helm templates and other YAML-like files do not parse: only a
-			// file that read as a Secret before is worth an error.
-			if len(out) > 0 {
+			// file that held a Secret before is worth an error.
+			if sawSecret {
 				return out, fmt.Errorf("kubernetes manifest: %v", yamlError(err))
 			}
 			return nil, nil
 		}
-		out = append(out, c.document(&doc, loc)...)
+		fs, secret := c.document(&doc, loc)
+		out = append(out, fs...)
+		sawSecret = sawSecret || secret
 	}
 	return out, ctx.Err()
 }
@@ -99,14 +102,15 @@ func yamlError(err error) string {
 }
 
 // document reports the data of one document when it is a Secret (kind
-// Secret; a SealedSecret or an ExternalSecret holds no clear value).
-func (c *Check) document(doc *yaml.Node, loc finding.Location) []finding.Finding {
+// Secret; a SealedSecret or an ExternalSecret holds no clear value), and
+// whether it is one.
+func (c *Check) document(doc *yaml.Node, loc finding.Location) ([]finding.Finding, bool) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil
+		return nil, false
 	}
 	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode || field(m, "kind") == nil || field(m, "kind").Value != "Secret" {
-		return nil
+		return nil, false
 	}
 	name := ""
 	if meta := field(m, "metadata"); meta != nil {
@@ -120,7 +124,7 @@ func (c *Check) document(doc *yaml.Node, loc finding.Location) []finding.Finding
 	}
 	data := field(m, "data")
 	if data == nil || data.Kind != yaml.MappingNode {
-		return out
+		return out, true
 	}
 	for i := 0; i+1 < len(data.Content); i += 2 {
 		key, val := data.Content[i], data.Content[i+1]
@@ -134,7 +138,7 @@ func (c *Check) document(doc *yaml.Node, loc finding.Location) []finding.Finding
 		}
 		out = append(out, c.value(name, key.Value, decoded, val, loc)...)
 	}
-	return out
+	return out, true
 }
 
 // value reports one decoded data value at the line of its base64: what the
@@ -155,7 +159,7 @@ func (c *Check) value(secretName, key string, decoded []byte, val *yaml.Node, lo
 		f.Fingerprint = c.engine.Hasher().Fingerprint(&f)
 		out = append(out, decodedFrom(f))
 	}
-	if len(out) > 0 || res.Suppressed > 0 {
+	if len(out) > 0 || res.Suppressed > 0 || publicCertificate(decoded) {
 		return out
 	}
 	secret := strings.TrimSpace(string(decoded))
@@ -164,6 +168,13 @@ func (c *Check) value(secretName, key string, decoded []byte, val *yaml.Node, lo
 		out = append(out, decodedFrom(f))
 	}
 	return out
+}
+
+// publicCertificate reports whether a value is only certificates (a TLS
+// Secret's tls.crt or ca.crt), which are public; the key beside them is
+// found by the content rules.
+func publicCertificate(v []byte) bool {
+	return bytes.Contains(v, []byte("-----BEGIN CERTIFICATE-----")) && !bytes.Contains(v, []byte("PRIVATE KEY"))
 }
 
 // stringData reports the literal values of a Secret's stringData that no
@@ -178,7 +189,7 @@ func (c *Check) stringData(secretName string, sd *yaml.Node, loc finding.Locatio
 			continue
 		}
 		res := c.engine.Scan(rules.Chunk{Data: []byte(key.Value + ": " + value), Location: loc})
-		if len(res.Findings) > 0 || res.Suppressed > 0 {
+		if len(res.Findings) > 0 || res.Suppressed > 0 || publicCertificate([]byte(value)) {
 			continue
 		}
 		at := loc

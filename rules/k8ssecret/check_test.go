@@ -79,6 +79,7 @@ func TestNotSecrets(t *testing.T) {
 		"not yaml":            "{{- if .Values.enabled }}\nkind: Secret\n{{ end }}\n",
 		"configmap":           "kind: ConfigMap\ndata:\n  session: " + base64.StdEncoding.EncodeToString([]byte("Zx81-kPq2-Wm4r-Lt6v")) + "\n",
 		"not base64":          "kind: Secret\ndata:\n  session: not-base64-at-all!\n",
+		"tls certificate":     "kind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.crt: " + base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n")) + "\n",
 		"stringData template": "kind: Secret\nstringData:\n  session: \"{{ .Values.session }}\"\n",
 	} {
 		if fs := check(t, "x.yaml", text); len(fs) > 0 {
@@ -118,5 +119,20 @@ func TestStringData(t *testing.T) {
 	fs := check(t, "s.yaml", "kind: Secret\nmetadata:\n  name: app\nstringData:\n  session: Zx81-kPq2-Wm4r-Lt6v\n  password: q7Rt2xWm9LpZ4vKb\n")
 	if len(fs) != 1 || fs[0].RuleID != RuleSecretData || fs[0].Secret != "Zx81-kPq2-Wm4r-Lt6v" || fs[0].Location.StartLine != 5 {
 		t.Fatalf("findings %+v, want session's value at line 5 only", fs)
+	}
+}
+
+// TestParseErrorAfterASecret: a file that held a Secret and then does not
+// parse is an error naming the line, without quoting the document.
+func TestParseErrorAfterASecret(t *testing.T) {
+	loc := finding.Location{Kind: finding.KindFile, Path: "s.yaml", Key: "s.yaml"}
+	text := "kind: Secret\nmetadata:\n  name: a\n---\nkind: Secret\ndata:\n  k: [unclosed zZx81kPq2\n"
+	_, err := NewCheck(engine(t)).Check(context.Background(), []byte(text), loc)
+	if err == nil || !strings.Contains(err.Error(), "line") || strings.Contains(err.Error(), "zZx81kPq2") {
+		t.Errorf("err = %v, want a parse error naming a line and quoting nothing", err)
+	}
+	// A template that never parsed is no error: Helm charts are not YAML.
+	if _, err := NewCheck(engine(t)).Check(context.Background(), []byte("{{ if }}\nkind: Secret\n"), loc); err != nil {
+		t.Errorf("template: %v", err)
 	}
 }
