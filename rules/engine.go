@@ -160,6 +160,7 @@ func (e *Engine) Scan(c Chunk) Result {
 		limit = len(data)
 	}
 	maxAnchored := max(minAnchoredHits, len(data)/anchoredDensity)
+	maxShaped := maxAnchored
 	st := scanState{
 		place:    c.Location.FingerprintKey(),
 		wins:     map[int][]window{},
@@ -170,24 +171,23 @@ func (e *Engine) Scan(c Chunk) Result {
 	var cands []candidate
 	if e.ac != nil {
 		e.eachKeywordHit(data, func(start, end, pattern int) {
+			var sh shapes // the hit's section and pair, found once for all its rules
 			for _, ri := range e.kwRules[pattern] {
 				r := e.rules[ri]
 				if !st.applies(r, ri) {
 					continue
 				}
-				if r.sectioned() {
-					if sec, ok := sectionAt(data, start, end); ok {
-						st.addSection(ri, sec)
-					}
+				if (r.sectioned() || r.paired()) && !sh.found && st.shaped < maxShaped {
+					// Past maxShaped hits (a minified line dense with
+					// keywords) the rules match what is written only.
+					st.shaped++
+					sh = shapesAt(data, start, end)
 				}
-				if r.paired() {
-					if pair, ok := pairAt(data, start, end); ok {
-						st.addSection(ri, pair)
-					} else if flag, ok := flagAt(data, start, end); ok {
-						st.addSection(ri, flag)
-					} else if call, ok := callAt(data, start, end, r.priority == priorityGeneric); ok {
-						st.addSection(ri, call)
-					}
+				if r.sectioned() && sh.sectionOK {
+					st.addSection(ri, sh.section)
+				}
+				if r.paired() && sh.pairOK && (!sh.pair.call || sh.pair.setter || r.priority != priorityGeneric) {
+					st.addSection(ri, sh.pair)
 				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {
 					if r.anchor.literal != nil && !bytes.HasPrefix(data[start:], r.anchor.literal) {
@@ -303,6 +303,7 @@ type scanState struct {
 	pathOK   map[int]bool      // rule → whether its path matches place
 	sections map[int][]section // rule → section headers naming its keyword
 	later    []hit             // anchored hits of deferred rules, in order
+	shaped   int               // keyword hits looked at for sections and pairs
 }
 
 // hit is a keyword hit of a rule, at offset at.

@@ -37,6 +37,29 @@ type section struct {
 	pair            bool
 	name            int
 	value, valueEnd int
+	// call is set for a pair read from a call, setter for a setter's
+	// (setPassword("…")), which is all generic rules take.
+	call, setter bool
+}
+
+// shapes are the section and the pair around a keyword hit.
+type shapes struct {
+	found             bool
+	section, pair     section
+	sectionOK, pairOK bool
+}
+
+// shapesAt finds the section header and the pair (a name/value pair, a
+// command-line option or a call) that a keyword hit at [start, end) is in.
+func shapesAt(data []byte, start, end int) shapes {
+	sh := shapes{found: true}
+	sh.section, sh.sectionOK = sectionAt(data, start, end)
+	if sh.pair, sh.pairOK = pairAt(data, start, end); !sh.pairOK {
+		if sh.pair, sh.pairOK = flagAt(data, start, end); !sh.pairOK {
+			sh.pair, sh.pairOK = callAt(data, start, end)
+		}
+	}
+	return sh
 }
 
 // sectionAt returns the section whose header line holds the keyword hit at
@@ -400,10 +423,10 @@ func flagAt(data []byte, start, end int) (section, bool) {
 // keyword hit at [start, end) and whose first argument is a string
 // literal: a setter or builder method given the credential,
 // "config.setAcmeApiKey(\"0123…\")" or ".acmeApiKey(\"0123…\")", matched
-// as "AcmeApiKey=\"0123…\")". With setterOnly, the name must be a setter
-// (setPassword, withToken): a generic name such as getToken("…") takes a
-// key, not a secret.
-func callAt(data []byte, start, end int, setterOnly bool) (section, bool) {
+// as "AcmeApiKey=\"0123…\")". A setter (setPassword, withToken) is marked
+// as one: generic rules take only setters, since a name such as
+// getToken("…") takes a key, not a secret.
+func callAt(data []byte, start, end int) (section, bool) {
 	name := start
 	for name > 0 && name > start-maxHeader && isWordByte(data[name-1]) {
 		name--
@@ -416,10 +439,8 @@ func callAt(data []byte, start, end int, setterOnly bool) (section, bool) {
 	// SnykToken), so that a rule anchored at a word boundary before the
 	// provider's name sees one.
 	verb := setterVerb(data[name:nameEnd])
-	if setterOnly && (verb == 0 || name+verb > start) {
-		return section{}, false
-	}
-	if name+verb <= start {
+	setter := verb > 0 && name+verb <= start
+	if setter {
 		name += verb
 	}
 	ident := data[name:nameEnd]
@@ -434,7 +455,7 @@ func callAt(data []byte, start, end int, setterOnly bool) (section, bool) {
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false // not a string literal
 	}
-	return section{header: name, key: ident, pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+	return section{header: name, key: ident, pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1, call: true, setter: setter}, true
 }
 
 // setterVerb returns the length of the set or with that ident begins with,

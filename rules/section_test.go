@@ -199,12 +199,10 @@ func TestSetterCalls(t *testing.T) {
 }
 
 func FuzzCallAt(f *testing.F) {
-	f.Add([]byte(`x.setAcmeKey("abc")`), 6, 4, true)
-	f.Add([]byte(`acme("v")`), 0, 4, false)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int, setterOnly bool) {
-		checkPair(t, data, start, n, func(data []byte, start, end int) (section, bool) {
-			return callAt(data, start, end, setterOnly)
-		})
+	f.Add([]byte(`x.setAcmeKey("abc")`), 6, 4)
+	f.Add([]byte(`acme("v")`), 0, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, callAt)
 	})
 }
 
