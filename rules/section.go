@@ -40,6 +40,9 @@ type section struct {
 	// call is set for a pair read from a call, setter for a setter's
 	// (setPassword("…")), which is all generic rules take.
 	call, setter bool
+	// raw is set for a line of text escaped in a string: the pair's bytes
+	// from name to valueEnd are matched as they are.
+	raw bool
 }
 
 // shapes are the section and the pair around a keyword hit.
@@ -50,13 +53,20 @@ type shapes struct {
 }
 
 // shapesAt finds the section header and the pair (a name/value pair, a
-// command-line option or a call) that a keyword hit at [start, end) is in.
+// command-line option, a call or an XML element) that a keyword hit at
+// [start, end) is in.
 func shapesAt(data []byte, start, end int) shapes {
 	sh := shapes{found: true}
 	sh.section, sh.sectionOK = sectionAt(data, start, end)
 	if sh.pair, sh.pairOK = pairAt(data, start, end); !sh.pairOK {
 		if sh.pair, sh.pairOK = flagAt(data, start, end); !sh.pairOK {
-			sh.pair, sh.pairOK = callAt(data, start, end)
+			if sh.pair, sh.pairOK = callAt(data, start, end); !sh.pairOK {
+				if sh.pair, sh.pairOK = argAt(data, start, end); !sh.pairOK {
+					if sh.pair, sh.pairOK = elementAt(data, start, end); !sh.pairOK {
+						sh.pair, sh.pairOK = escapedLineAt(data, start, end)
+					}
+				}
+			}
 		}
 	}
 	return sh
@@ -194,6 +204,19 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 // at the setting's own bytes.
 func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section, sc *scanCtx) []candidate {
 	re := e.rules[ri].re.get()
+	if s.raw {
+		flat := data[s.name:s.valueEnd]
+		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
+			view := &flatView{match: flat[m[0]:m[1]], line: flat}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += s.name
+				}
+			}
+			cands = e.consider(cands, ri, data, m, sc, view)
+		}
+		return cands
+	}
 	if s.pair {
 		// The flat form "NAME=value": the match starts in the name, its
 		// secret lies in the value, each mapped to where it is.
@@ -470,4 +493,140 @@ func setterVerb(ident []byte) int {
 		}
 	}
 	return 0
+}
+
+// argAt returns, as a pair, a call whose first argument is a string
+// literal holding the keyword hit at [start, end) and whose second is a
+// string literal: a name and its value, as in
+//
+//	System.setProperty("ACME_API_KEY", "0123…");
+//	os.Setenv("ACME_API_KEY", "0123…")
+//	config.put("acme.api.key", "0123…")
+//
+// matched as "ACME_API_KEY=\"0123…\");". A call whose function's name
+// begins with set or put is marked as a setter: generic rules take only
+// those, since getenv("PASSWORD", "…") gives a default, often a
+// placeholder.
+func argAt(data []byte, start, end int) (section, bool) {
+	// The literal around the hit, on one line.
+	name := start
+	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isNameByte(data[nameEnd]) {
+		nameEnd++
+	}
+	if name == 0 || nameEnd == len(data) {
+		return section{}, false
+	}
+	q := data[name-1]
+	if (q != '"' && q != '\'' && q != '`') || data[nameEnd] != q {
+		return section{}, false
+	}
+	// "(" before it, the function's name before that.
+	open := name - 1
+	for open > 0 && (data[open-1] == ' ' || data[open-1] == '\t') {
+		open--
+	}
+	if open == 0 || data[open-1] != '(' {
+		return section{}, false
+	}
+	fn := open - 1
+	for fn > 0 && fn > open-1-maxHeader && isWordByte(data[fn-1]) {
+		fn--
+	}
+	verb := strings.ToLower(string(data[fn:min(fn+3, open-1)]))
+	// ", " and the second literal after it.
+	v := nameEnd + 1
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || data[v] != ',' {
+		return section{}, false
+	}
+	v++
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
+		return section{}, false
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1,
+		call: true, setter: verb == "set" || verb == "put"}, true
+}
+
+// isNameByte reports whether c may be part of a setting's name written
+// as a string: a word byte, '-', '.' or ':'.
+func isNameByte(c byte) bool {
+	return isWordByte(c) || c == '-' || c == '.' || c == ':'
+}
+
+// elementAt returns, as a pair, the XML element whose tag holds the
+// keyword hit at [start, end) and the text it holds, on the same line or
+// the next:
+//
+//	<acmeApiKey>0123…</acmeApiKey>
+//	<acmeApiKey>
+//	    0123…
+//	</acmeApiKey>
+//
+// matched as "acmeApiKey=0123…".
+func elementAt(data []byte, start, end int) (section, bool) {
+	name := start
+	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isNameByte(data[nameEnd]) {
+		nameEnd++
+	}
+	if name == 0 || data[name-1] != '<' || nameEnd == len(data) || data[nameEnd] != '>' {
+		return section{}, false
+	}
+	v := nameEnd + 1
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t' || data[v] == '\r') {
+		v++
+	}
+	if v < len(data) && data[v] == '\n' {
+		// The text on the next line.
+		v++
+		for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+			v++
+		}
+	}
+	if v == len(data) || data[v] == '<' || data[v] == '\n' || data[v] == '\r' {
+		return section{}, false // no text: an element of elements
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+}
+
+// escapedLineAt returns, as a pair to match as it is, a line of text
+// escaped in a string whose first name holds the keyword hit at [start,
+// end): an env file or script kept in JSON, a Terraform state or a
+// Compose override, where "\n" ends each line,
+//
+//	{"app.env": "REGION=eu\nACME_API_KEY=0123…\nDEBUG=false"}
+//
+// Matched alone, the line "ACME_API_KEY=0123…" starts at a word
+// boundary and ends where its escape does.
+func escapedLineAt(data []byte, start, end int) (section, bool) {
+	name := start
+	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
+		name--
+	}
+	// The walk back stopped at the escape's backslash: its letter is
+	// where the name seems to start.
+	if name < 1 || name >= start || data[name-1] != '\\' || (data[name] != 'n' && data[name] != 'r' && data[name] != 't') ||
+		(name >= 2 && data[name-2] == '\\') {
+		return section{}, false
+	}
+	name++
+	// The line's end: the next escape or quote.
+	hi := valueEnd(data, end)
+	e := end
+	for e < hi && data[e] != '\\' && data[e] != '"' {
+		e++
+	}
+	return section{header: name, key: data[name:end], pair: true, raw: true, name: name, value: end, valueEnd: e, indent: -1}, true
 }

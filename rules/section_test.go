@@ -206,6 +206,91 @@ func FuzzCallAt(f *testing.F) {
 	})
 }
 
+func TestPropertyCalls(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	for _, tc := range []struct {
+		text, id, v string
+		want        bool
+	}{
+		{`System.setProperty("ACME_SECRET", "` + v + `");`, "acme-secret", v, true},
+		{`os.Setenv("acme.secret", '` + v + `')`, "acme-secret", v, true},
+		{`val k = env.getOrDefault("ACME_SECRET", "` + v + `")`, "acme-secret", v, true},
+		{`System.setProperty("ACME_SECRET", secret);`, "acme-secret", v, false},
+		{`System.setProperty(ACME_SECRET, "` + v + `");`, "acme-secret", v, false},
+		// Generic rules take setters only: a getter's second argument
+		// is a default.
+		{`props.put("secret", "` + g + `");`, "generic-secret", g, true},
+		{`os.getenv("secret", "` + g + `")`, "generic-secret", g, false},
+	} {
+		if found := foundSecret(e, "App.java", tc.text, tc.id, tc.v); found != tc.want {
+			t.Errorf("%q: found %v, want %v", tc.text, found, tc.want)
+		}
+	}
+}
+
+func FuzzArgAt(f *testing.F) {
+	f.Add([]byte(`setProperty("ACME_KEY", "abc")`), 13, 4)
+	f.Add([]byte(`("acme","`), 2, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, argAt)
+	})
+}
+
+func TestXMLElements(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		"<acmeSecret>" + v + "</acmeSecret>":                      true,
+		"  <acme-secret>\n    " + v + "\n  </acme-secret>":        true,
+		"  <acme-secret>\r\n\t" + v + "\r\n  </acme-secret>":      true,
+		"<acmeSecret>\n  <value>" + v + "</value>\n</acmeSecret>": false,
+		"<acmeSecret>\n\n" + v + "\n</acmeSecret>":                false,
+	} {
+		if found := foundSecret(e, "settings.xml", text, "acme-secret", v); found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
+	// Generic rules read elements too.
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	if !foundSecret(e, "settings.xml", "<secret>\n  "+g+"\n</secret>", "generic-secret", g) {
+		t.Error("generic rule missed a secret in an XML element")
+	}
+}
+
+func FuzzElementAt(f *testing.F) {
+	f.Add([]byte("<acmeKey>\n abc\n</acmeKey>"), 1, 4)
+	f.Add([]byte("<acme>"), 1, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, elementAt)
+	})
+}
+
+func TestEscapedLines(t *testing.T) {
+	// A rule anchored at a word boundary before the provider's name.
+	e := loadTestConfig(t, strings.Replace(sectionConfig, `(?i:acme)`, `\b(?i:acme)`, 1))
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		`{"app.env": "REGION=eu\nACME_SECRET=` + v + `\nDEBUG=1"}`: true,
+		`{"app.env": "REGION=eu\tACME_SECRET=` + v + `"}`:          true,
+		`{"run.sh": "export\\nACME_SECRET=` + v + `"}`:             false, // an escaped backslash, then "n"
+		`{"app.env": "REGION=eunACME_SECRET=` + v + `"}`:           false,
+	} {
+		if found := foundSecret(e, "state.json", text, "acme-secret", v); found != want {
+			t.Errorf("%s: found %v, want %v", text, found, want)
+		}
+	}
+}
+
+func FuzzEscapedLineAt(f *testing.F) {
+	f.Add([]byte(`"a\nACME_KEY=abc\n"`), 4, 4)
+	f.Add([]byte(`\nacme`), 2, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, escapedLineAt)
+	})
+}
+
 // checkPair runs a pair finder on a fuzzed hit: a pair it returns has its
 // name around the hit and its value after the name, within data.
 func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, start, end int) (section, bool)) {

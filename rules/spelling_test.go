@@ -94,6 +94,19 @@ var spellingForms = []spellingForm{
 	{"ecs task definition", func(p, c []string, s string) string {
 		return `        {"name": "` + snake(p, c, true) + `", "value": "` + s + `"},`
 	}},
+	{"makefile", func(p, c []string, s string) string { return snake(p, c, true) + " ?= " + s }},
+	{"makefile immediate", func(p, c []string, s string) string { return snake(p, c, true) + ` :::= "` + s + `"` }},
+	{"php append", func(p, c []string, s string) string { return "$" + camel(p, c) + ` .= "` + s + `";` }},
+	{"go typed var", func(p, c []string, s string) string { return "var " + camel(p, c) + ` string = "` + s + `"` }},
+	{"property call", func(p, c []string, s string) string {
+		return `        System.setProperty("` + snake(p, c, true) + `", "` + s + `");`
+	}},
+	{"xml element", func(p, c []string, s string) string {
+		return "  <" + camel(p, c) + ">\n    " + s + "\n  </" + camel(p, c) + ">"
+	}},
+	{"json-escaped env file", func(p, c []string, s string) string {
+		return `{"app.env": "REGION=eu\n` + snake(p, c, true) + "=" + s + `\nDEBUG=false"}`
+	}},
 }
 
 // sectionForms name the provider once, by the section the setting sits
@@ -112,11 +125,11 @@ var sectionForms = []spellingForm{
 // rule's first example in the common spellings of an assignment (env
 // files, shell, YAML, JSON, Go, Python, Java properties, .NET
 // appSettings, Dockerfile ENV, a command-line option, a setter or builder
-// call, Kubernetes and ECS
-// name/value pairs, a YAML
-// or TOML section named after the provider) under each conventional name
-// for its kind of
-// credential, and requires a finding of the rule, or of another rule of
+// call, a property call with the name and value as strings, Kubernetes
+// and ECS name/value pairs, Makefile and PHP assignments, a Go typed
+// var, an XML element, an env file inside a JSON string, a YAML or TOML
+// section named after the provider) under each conventional name for its
+// kind of credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
 //
 // A rule is keyword-anchored when its confidence is "medium" (keyword and
@@ -215,8 +228,8 @@ tags = ["acme"]
 			missed = append(missed, form.name)
 		}
 	}
-	if len(missed) != len(spellingForms)-2 { // env and dockerfile match
-		t.Errorf("missed %v, want every form but env and dockerfile", missed)
+	if len(missed) != len(spellingForms)-3 { // env, dockerfile and the env file in JSON match
+		t.Errorf("missed %v, want every form but env, dockerfile and json-escaped env file", missed)
 	}
 }
 
