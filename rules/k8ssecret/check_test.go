@@ -116,7 +116,7 @@ func FuzzCheck(f *testing.F) {
 // reported; one a content rule names is left to the content rules, which
 // see it in the file.
 func TestStringData(t *testing.T) {
-	fs := check(t, "s.yaml", "kind: Secret\nmetadata:\n  name: app\nstringData:\n  session: Zx81-kPq2-Wm4r-Lt6v\n  password: q7Rt2xWm9LpZ4vKb\n")
+	fs := check(t, "s.yaml", "kind: Secret\nmetadata:\n  name: app\nstringData:\n  session: Zx81-kPq2-Wm4r-Lt6v\n  password: q7Rt2xWm9LpZ4vKb\n") // keysweep:allow fake stringData fixture
 	if len(fs) != 1 || fs[0].RuleID != RuleSecretData || fs[0].Secret != "Zx81-kPq2-Wm4r-Lt6v" || fs[0].Location.StartLine != 5 {
 		t.Fatalf("findings %+v, want session's value at line 5 only", fs)
 	}
