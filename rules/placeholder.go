@@ -25,6 +25,7 @@ const (
 	reasonWords      = "made of words and separators"
 	reasonBase64Txt  = "base64 of plain words"
 	reasonLeet       = "a placeholder word in leetspeak"
+	reasonHost       = "a host name"
 )
 
 // notSecret returns why a value matched by a generic rule cannot be a
@@ -45,6 +46,8 @@ func notSecret(v string) string {
 		return reasonLeet
 	case encodedWords(v):
 		return reasonBase64Txt
+	case hostname(v):
+		return reasonHost
 	}
 	return ""
 }
@@ -441,4 +444,38 @@ func (r *Rule) entropyFloor(secret string) float64 {
 		}
 	}
 	return r.entropy - hexEntropyRelief
+}
+
+// isHostTLD reports the last labels hostname takes for a domain: the
+// common generic and cloud ones, and names for internal networks.
+func isHostTLD(l string) bool {
+	switch l {
+	case "com", "net", "org", "io", "app", "dev", "co", "ai", "cloud", "info", "biz", "me", "us", "eu", "uk", "de",
+		"local", "internal", "lan", "corp", "svc", "localhost", "test":
+		return true
+	}
+	return false
+}
+
+// hostname reports a value that is a domain name (project-1.hasura.app,
+// db.internal): lower-case labels of letters, digits and hyphens joined by
+// dots, the last one a known top-level domain. A setting named
+// "secret_host" or a sentence ending "…without a secret: host.example"
+// holds a host, not a secret.
+func hostname(v string) bool {
+	labels := strings.Split(v, ".")
+	if len(labels) < 2 || !isHostTLD(labels[len(labels)-1]) {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(l); i++ {
+			if c := l[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }

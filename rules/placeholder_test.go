@@ -54,11 +54,17 @@ func TestNotSecret(t *testing.T) {
 		// Leetspeak placeholders.
 		"s3cr3tP4ssw0rd": reasonLeet,
 		"@dm1n-t0k3n":    reasonLeet,
+		// Host names.
+		"project-one-12345.hasura.app": reasonHost,
+		"4f2a9c.acme-invoices.com":     reasonHost,
+		"redis-master.cache.svc":       reasonHost,
 		// Values that may be secrets.
-		"u8jzPde0IgxLd6GncfBA": "",
-		"Summer2024!":          "",
-		"RockIt4Us!":           "",
-		"M0nkeyBus1ness":       "",
+		"u8jzPde0IgxLd6GncfBA":                               "",
+		"k8Hq2.Lm9xZ4wR7tY3.com":                             "", // upper case: not a host name
+		"q8zx2lm9wv4t.b7nc3kd6rj5h":                          "",
+		"Summer2024!":                                        "",
+		"RockIt4Us!":                                         "",
+		"M0nkeyBus1ness":                                     "",
 		"f62e5bcda4fae4f82370da0c6f20697b8f8447ef":           "",
 		"wJalrXUtnFEMI/K7MDENG+bPxRfiCYzq8Hw3Lm4p":           "",
 		"Kq8Hw3Lzzzzzzzzzzzz":                                reasonMasked,
@@ -125,7 +131,7 @@ func FuzzNotSecret(f *testing.F) {
 	for _, s := range []string{"", "a", "%", "%s", "$", "__", "<>", "()", "x(", "abc[", "Zm9v", "s3cr3t", "aaaa", "…", "a-b_c", "\xff\xfe", "v1beta", "A1", "___", "_____"} {
 		f.Add(s)
 	}
-	reasons := []string{"", reasonMasked, reasonRepeated, reasonTemplate, reasonExpression, reasonWords, reasonBase64Txt, reasonLeet}
+	reasons := []string{"", reasonMasked, reasonRepeated, reasonTemplate, reasonExpression, reasonWords, reasonBase64Txt, reasonLeet, reasonHost}
 	f.Fuzz(func(t *testing.T, v string) {
 		got := notSecret(v)
 		if !slices.Contains(reasons, got) {
