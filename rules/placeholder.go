@@ -90,12 +90,14 @@ func expression(v string) bool {
 // templated reports a value that refers to one: a template expression, a
 // variable, a format verb or a placeholder in brackets.
 func templated(v string) bool {
-	for _, t := range []string{"${", "{{", "}}", "<%", "%>", "#{", "$(", "%(", "[[", "]]"} {
-		if strings.Contains(v, t) {
+	for _, t := range []string{"${", "{{", "<%", "#{", "$(", "%(", "[["} {
+		// A value that opens with one: the rest may be cut off where the
+		// rule's value stopped (at a blank, say).
+		if strings.HasPrefix(v, t) {
 			return true
 		}
 	}
-	if hasVerb(v) {
+	if hasExpr(v) || hasVerb(v) {
 		return true
 	}
 	n := len(v)
@@ -114,6 +116,62 @@ func templated(v string) bool {
 		return isIdent(v[1:])
 	}
 	return false
+}
+
+// hasExpr reports a well-formed template expression inside the value
+// ("prefix-${ENV}-suffix"): its opener, then what it may hold, then its
+// closer. Braces in random order ("m{{h}o)p${e]…") are a password's
+// symbols, not a template.
+func hasExpr(v string) bool {
+	// Each expression's opener, closer, and whether what it holds must be
+	// a variable's name.
+	exprs := [...]struct {
+		open, close string
+		name        bool
+	}{
+		{"${", "}", true},   // shell, Terraform, Spring: ${DB_PASSWORD}, ${var.x:-y}
+		{"{{", "}}", false}, // Go, Jinja, Helm, Mustache: {{ .Values.x }}
+		{"<%", "%>", false}, // ERB, EJS
+		{"#{", "}", false},  // Ruby, Spring EL
+		{"$(", ")", true},   // Make, Azure Pipelines: $(API_TOKEN)
+		{"%(", ")", true},   // Python: %(api_token)s
+		{"[[", "]]", false},
+	}
+	for _, t := range exprs {
+		for rest := v; ; {
+			i := strings.Index(rest, t.open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(t.open):]
+			j := strings.Index(rest, t.close)
+			if j < 0 {
+				break
+			}
+			if body := rest[:j]; t.name && isVarRef(body) || !t.name && body != "" && !strings.ContainsAny(body, "{}()[]<>") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isVarRef reports a variable reference's body: a name or dotted path,
+// with an optional default or check after ":-", "-", ":=", ":?" and the
+// like (DB_PASSWORD, var.token, TOKEN:-dev).
+func isVarRef(s string) bool {
+	i := 0
+	for i < len(s) && (isWordByte(s[i]) || s[i] == '.') {
+		i++
+	}
+	if i == 0 || '0' <= s[0] && s[0] <= '9' {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	rest := strings.TrimPrefix(s[i:], ":")
+	return rest != "" && strings.IndexByte("-=?+", rest[0]) >= 0 && !strings.ContainsAny(rest, "{}")
 }
 
 // hasVerb reports a printf verb standing as a part of the value, between

@@ -25,11 +25,18 @@ func TestNotSecret(t *testing.T) {
 		"{{.Values.apiKey}}": reasonTemplate,
 		"<%=ENV['SECRET']%>": reasonTemplate,
 		"%(api_token)s":      reasonTemplate,
-		"Bearer-%s":          reasonTemplate,
-		"__API_KEY__":        reasonTemplate,
-		"$API_TOKEN":         reasonTemplate,
-		"%APP_SECRET%":       reasonTemplate,
-		"<your-api-key>":     reasonTemplate,
+		"pre-${ENV}-fix":     reasonTemplate,
+		"${TOKEN:-dev":       reasonTemplate, // cut off at a blank
+		"k8s-{{ .x }}-2":     reasonTemplate,
+		"token-$(API_TOKEN)": reasonTemplate,
+		// Braces in random order are a password's symbols.
+		"m{{h}o)p${e]q7(Lz[k>-_$#w3x}}": "",
+		"Kq8}}Hw3${Lzp":                 "",
+		"Bearer-%s":                     reasonTemplate,
+		"__API_KEY__":                   reasonTemplate,
+		"$API_TOKEN":                    reasonTemplate,
+		"%APP_SECRET%":                  reasonTemplate,
+		"<your-api-key>":                reasonTemplate,
 		// Repeated and sequential.
 		"abcdefghijklmnopqrstuvwxyz":       reasonRepeated,
 		"a1b2c3d4e5f6g7h8i9j0":             reasonRepeated,
