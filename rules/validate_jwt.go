@@ -11,6 +11,7 @@ import (
 // that are base64url JSON objects, a header naming a signing algorithm
 // other than "none", and a signature. It reports the algorithm, issuer,
 // subject-free facts and expiry (whether it had expired when scanned).
+// jwt.io's sample token (subject 1234567890, John Doe) is not one.
 func validJWT(token string) (Validity, map[string]string) {
 	parts := strings.Split(token, ".")
 	if len(parts) != 3 || parts[2] == "" {
@@ -21,10 +22,17 @@ func validJWT(token string) (Validity, map[string]string) {
 		Typ string `json:"typ"`
 	}
 	var claims struct {
-		Iss string          `json:"iss"`
-		Exp json.RawMessage `json:"exp"`
+		Iss  string          `json:"iss"`
+		Sub  json.RawMessage `json:"sub"`
+		Name json.RawMessage `json:"name"`
+		Exp  json.RawMessage `json:"exp"`
 	}
 	if !decodeSegment(parts[0], &header) || !decodeSegment(parts[1], &claims) {
+		return Invalid, nil
+	}
+	if string(claims.Sub) == `"1234567890"` && string(claims.Name) == `"John Doe"` {
+		// The sample token of jwt.io and of countless tutorials, copied
+		// with any algorithm and claims added: documentation, not a token.
 		return Invalid, nil
 	}
 	if header.Alg == "" || strings.EqualFold(header.Alg, "none") {

@@ -30,10 +30,11 @@ func TestValidJWT(t *testing.T) {
 		t.Errorf("got %v %v", v, d)
 	}
 	for name, tok := range map[string]string{
-		"alg none":     seg(`{"alg":"none"}`) + "." + seg(`{}`) + ".c2ln",
-		"no signature": seg(`{"alg":"HS256"}`) + "." + seg(`{}`) + ".",
-		"not JSON":     seg(`{"alg":"HS256"}`) + "." + seg(`not json`) + ".c2ln",
-		"two parts":    seg(`{"alg":"HS256"}`) + "." + seg(`{}`),
+		"alg none":      seg(`{"alg":"none"}`) + "." + seg(`{}`) + ".c2ln",
+		"no signature":  seg(`{"alg":"HS256"}`) + "." + seg(`{}`) + ".",
+		"not JSON":      seg(`{"alg":"HS256"}`) + "." + seg(`not json`) + ".c2ln",
+		"two parts":     seg(`{"alg":"HS256"}`) + "." + seg(`{}`),
+		"jwt.io sample": seg(`{"alg":"RS256","typ":"JWT"}`) + "." + seg(`{"sub":"1234567890","name":"John Doe","admin":true,"iat":1516239022}`) + ".c2ln",
 	} {
 		if v, _ := validJWT(tok); v != Invalid {
 			t.Errorf("%s: %v", name, v)
