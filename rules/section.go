@@ -502,6 +502,7 @@ func setterVerb(ident []byte) int {
 //	System.setProperty("ACME_API_KEY", "0123…");
 //	os.Setenv("ACME_API_KEY", "0123…")
 //	config.put("acme.api.key", "0123…")
+//	new Dictionary<string, string> { { "ACME_API_KEY", "0123…" } }
 //
 // matched as "ACME_API_KEY=\"0123…\");". A call whose function's name
 // begins with set or put is marked as a setter: generic rules take only
@@ -524,19 +525,23 @@ func argAt(data []byte, start, end int) (section, bool) {
 	if (q != '"' && q != '\'' && q != '`') || data[nameEnd] != q {
 		return section{}, false
 	}
-	// "(" before it, the function's name before that.
+	// "(" before it, the function's name before that; or "{", a
+	// collection initializer's entry ({ "NAME", "value" }).
 	open := name - 1
 	for open > 0 && (data[open-1] == ' ' || data[open-1] == '\t') {
 		open--
 	}
-	if open == 0 || data[open-1] != '(' {
+	if open == 0 || data[open-1] != '(' && data[open-1] != '{' {
 		return section{}, false
 	}
 	fn := open - 1
 	for fn > 0 && fn > open-1-maxHeader && isWordByte(data[fn-1]) {
 		fn--
 	}
-	verb := strings.ToLower(string(data[fn:min(fn+3, open-1)]))
+	verb := ""
+	if data[open-1] == '(' {
+		verb = strings.ToLower(string(data[fn:min(fn+3, open-1)]))
+	}
 	// ", " and the second literal after it.
 	v := nameEnd + 1
 	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {

@@ -217,12 +217,14 @@ func TestPropertyCalls(t *testing.T) {
 		{`System.setProperty("ACME_SECRET", "` + v + `");`, "acme-secret", v, true},
 		{`os.Setenv("acme.secret", '` + v + `')`, "acme-secret", v, true},
 		{`val k = env.getOrDefault("ACME_SECRET", "` + v + `")`, "acme-secret", v, true},
+		{`    { "ACME_SECRET", "` + v + `" },`, "acme-secret", v, true},
 		{`System.setProperty("ACME_SECRET", secret);`, "acme-secret", v, false},
 		{`System.setProperty(ACME_SECRET, "` + v + `");`, "acme-secret", v, false},
 		// Generic rules take setters only: a getter's second argument
 		// is a default.
 		{`props.put("secret", "` + g + `");`, "generic-secret", g, true},
 		{`os.getenv("secret", "` + g + `")`, "generic-secret", g, false},
+		{`{ "secret", "` + g + `" }`, "generic-secret", g, false},
 	} {
 		if found := foundSecret(e, "App.java", tc.text, tc.id, tc.v); found != tc.want {
 			t.Errorf("%q: found %v, want %v", tc.text, found, tc.want)
