@@ -63,7 +63,9 @@ func shapesAt(data []byte, start, end int) shapes {
 			if sh.pair, sh.pairOK = callAt(data, start, end); !sh.pairOK {
 				if sh.pair, sh.pairOK = argAt(data, start, end); !sh.pairOK {
 					if sh.pair, sh.pairOK = elementAt(data, start, end); !sh.pairOK {
-						sh.pair, sh.pairOK = escapedLineAt(data, start, end)
+						if sh.pair, sh.pairOK = escapedLineAt(data, start, end); !sh.pairOK {
+							sh.pair, sh.pairOK = nextLineAt(data, start, end)
+						}
 					}
 				}
 			}
@@ -634,4 +636,89 @@ func escapedLineAt(data []byte, start, end int) (section, bool) {
 		e++
 	}
 	return section{header: name, key: data[name:end], pair: true, raw: true, name: name, value: end, valueEnd: e, indent: -1}, true
+}
+
+// nextLineAt returns, as a pair, an assignment whose name holds the
+// keyword hit at [start, end) and whose value is on the next line: a YAML
+// block scalar, a value wrapped after its operator, a parenthesized or
+// continued line,
+//
+//	acme_api_key: >-            ACME_API_KEY = (          export ACME_API_KEY=\
+//	  0123…                         "0123…"                 0123…
+//	                            )
+//
+// matched as "acme_api_key=0123…".
+func nextLineAt(data []byte, start, end int) (section, bool) {
+	lo, ok := shortLineStart(data, start)
+	if !ok {
+		return section{}, false
+	}
+	// The name, without ':' (YAML's operator).
+	isName := func(c byte) bool { return isWordByte(c) || c == '-' || c == '.' }
+	name := start
+	for name > lo && isName(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isName(data[nameEnd]) {
+		nameEnd++
+	}
+	// The name ends its setting: [quote] [blanks] operator.
+	i := nameEnd
+	if i < len(data) && (data[i] == '"' || data[i] == '\'') {
+		i++
+	}
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	yamlKey := false // a YAML key with no block indicator
+	switch {
+	case bytes.HasPrefix(data[i:], []byte(":=")), bytes.HasPrefix(data[i:], []byte("=>")):
+		i += 2
+	case i < len(data) && (data[i] == '=' || data[i] == ':'):
+		yamlKey = data[i] == ':'
+		i++
+	default:
+		return section{}, false
+	}
+	// Nothing after it but a block-scalar indicator, "(" or "\".
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	if i < len(data) && (data[i] == '|' || data[i] == '>') {
+		yamlKey = false
+		i++
+		if i < len(data) && (data[i] == '-' || data[i] == '+') {
+			i++
+		}
+	} else if i < len(data) && (data[i] == '(' || data[i] == '\\') {
+		i++
+	}
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r') {
+		i++
+	}
+	if i >= len(data) || data[i] != '\n' {
+		return section{}, false // the value is on this line, or none
+	}
+	// The value: the next line, indented deeper than the name's line.
+	v := i + 1
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	indent := 0
+	for lo+indent < name && (data[lo+indent] == ' ' || data[lo+indent] == '\t') {
+		indent++
+	}
+	if v == len(data) || v-(i+1) <= indent || data[v] == '\n' || data[v] == '\r' || data[v] == '#' {
+		return section{}, false
+	}
+	// Under a YAML key with no block indicator, the next line is more
+	// often a nested mapping or list than the value itself.
+	if yamlKey {
+		line := bytes.TrimRight(data[v:valueEnd(data, v)], " \t\r")
+		if data[v] == '-' || bytes.Contains(line, []byte(": ")) || bytes.HasSuffix(line, []byte(":")) {
+			return section{}, false
+		}
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
 }

@@ -293,6 +293,40 @@ func FuzzEscapedLineAt(f *testing.F) {
 	})
 }
 
+func TestNextLineValues(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		"acme_secret: >-\n  " + v:               true,
+		"acme_secret: |\n    " + v + "\n":       true,
+		"ACME_SECRET = (\n    \"" + v + "\"\n)": true,
+		"export ACME_SECRET=\\\n  " + v:         true,
+		"acme_secret:\n\n  " + v:                false, // a blank line between
+		"acme_secret: >-  # comment\n  " + v:    false,
+		"acme_secret: x\n  " + v:                false, // the value is on its line
+		"acme_secret:\n  " + v:                  true,
+		"acme_secret:\nacme_other: " + v:        false, // a sibling key, not the value
+		"acme_secret:\n  - " + v:                false, // a list
+		"ACME_SECRET =\n\"" + v + "\"":          false, // not indented: another statement
+	} {
+		if found := foundSecret(e, "deploy.yaml", text, "acme-secret", v); found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	if !foundSecret(e, "values.yaml", "secret: >-\n  "+g, "generic-secret", g) {
+		t.Error("generic rule missed a block scalar")
+	}
+}
+
+func FuzzNextLineAt(f *testing.F) {
+	f.Add([]byte("acme_key: >-\n  abc"), 0, 4)
+	f.Add([]byte("x acme =\\\n"), 2, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, nextLineAt)
+	})
+}
+
 // checkPair runs a pair finder on a fuzzed hit: a pair it returns has its
 // name around the hit and its value after the name, within data.
 func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, start, end int) (section, bool)) {

@@ -104,6 +104,10 @@ var spellingForms = []spellingForm{
 	{"xml element", func(p, c []string, s string) string {
 		return "  <" + camel(p, c) + ">\n    " + s + "\n  </" + camel(p, c) + ">"
 	}},
+	{"yaml block scalar", func(p, c []string, s string) string { return "  " + snake(p, c, false) + ": >-\n    " + s }},
+	{"wrapped assignment", func(p, c []string, s string) string {
+		return snake(p, c, true) + " = (\n    \"" + s + "\"\n)"
+	}},
 	{"json-escaped env file", func(p, c []string, s string) string {
 		return `{"app.env": "REGION=eu\n` + snake(p, c, true) + "=" + s + `\nDEBUG=false"}`
 	}},
@@ -127,7 +131,8 @@ var sectionForms = []spellingForm{
 // appSettings, Dockerfile ENV, a command-line option, a setter or builder
 // call, a property call with the name and value as strings, Kubernetes
 // and ECS name/value pairs, Makefile and PHP assignments, a Go typed
-// var, an XML element, an env file inside a JSON string, a YAML or TOML
+// var, an XML element, a YAML block scalar, a value wrapped to the next
+// line, an env file inside a JSON string, a YAML or TOML
 // section named after the provider) under each conventional name for its
 // kind of credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
