@@ -53,22 +53,20 @@ type shapes struct {
 }
 
 // shapesAt finds the section header and the pair (a name/value pair, a
-// command-line option, a call or an XML element) that a keyword hit at
-// [start, end) is in.
+// command-line option, a call, a default of an environment lookup, an XML
+// element, an escaped line or a value on the next line) that a keyword
+// hit at [start, end) is in.
 func shapesAt(data []byte, start, end int) shapes {
 	sh := shapes{found: true}
 	sh.section, sh.sectionOK = sectionAt(data, start, end)
-	if sh.pair, sh.pairOK = pairAt(data, start, end); !sh.pairOK {
-		if sh.pair, sh.pairOK = flagAt(data, start, end); !sh.pairOK {
-			if sh.pair, sh.pairOK = callAt(data, start, end); !sh.pairOK {
-				if sh.pair, sh.pairOK = argAt(data, start, end); !sh.pairOK {
-					if sh.pair, sh.pairOK = elementAt(data, start, end); !sh.pairOK {
-						if sh.pair, sh.pairOK = escapedLineAt(data, start, end); !sh.pairOK {
-							sh.pair, sh.pairOK = nextLineAt(data, start, end)
-						}
-					}
-				}
-			}
+	// The pair finders, the most specific first; the first that reads a
+	// pair around the hit wins.
+	finders := [...]func(data []byte, start, end int) (section, bool){
+		pairAt, flagAt, callAt, argAt, fallbackAt, elementAt, escapedLineAt, nextLineAt,
+	}
+	for _, find := range finders {
+		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
+			break
 		}
 	}
 	return sh
@@ -721,4 +719,61 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 		}
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+}
+
+// fallbackAt returns, as a pair, a default given to an environment lookup
+// whose name holds the keyword hit at [start, end): the literal used when
+// the variable is unset is written in the code or the compose file,
+//
+//	process.env.ACME_API_KEY || "0123…"     os.environ.get("ACME_API_KEY") or "0123…"
+//	ENV["ACME_API_KEY"] ?? "0123…"          ACME_API_KEY: ${ACME_API_KEY:-0123…}
+//
+// matched as "ACME_API_KEY=\"0123…\"" (or ACME_API_KEY=0123…} for the
+// shell's ${NAME:-default}).
+func fallbackAt(data []byte, start, end int) (section, bool) {
+	isName := func(c byte) bool { return isWordByte(c) || c == '-' || c == '.' }
+	name := start
+	for name > 0 && name > start-maxHeader && isName(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isName(data[nameEnd]) {
+		nameEnd++
+	}
+	if nameEnd >= len(data) {
+		return section{}, false
+	}
+	i := nameEnd
+	// The shell's ${NAME:-default}, ${NAME-default}, ${NAME:=default}.
+	if name >= 2 && data[name-1] == '{' && data[name-2] == '$' {
+		if i < len(data) && data[i] == ':' {
+			i++
+		}
+		if i < len(data) && (data[i] == '-' || data[i] == '=') && i+1 < len(data) && data[i+1] != '}' {
+			return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: i + 1, valueEnd: valueEnd(data, i+1), indent: -1}, true
+		}
+		return section{}, false
+	}
+	// The lookup's closing quotes, brackets and parentheses, then || ?? or ?:.
+	for n := 0; n < 3 && i < len(data) && (data[i] == '"' || data[i] == '\'' || data[i] == ')' || data[i] == ']'); n++ {
+		i++
+	}
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	switch rest := data[i:]; {
+	case bytes.HasPrefix(rest, []byte("||")), bytes.HasPrefix(rest, []byte("??")), bytes.HasPrefix(rest, []byte("?:")):
+		i += 2
+	case bytes.HasPrefix(rest, []byte("or ")):
+		i += 3
+	default:
+		return section{}, false
+	}
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	if i == len(data) || (data[i] != '"' && data[i] != '\'' && data[i] != '`') {
+		return section{}, false // not a literal
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: i, valueEnd: valueEnd(data, i), indent: -1}, true
 }

@@ -327,6 +327,36 @@ func FuzzNextLineAt(f *testing.F) {
 	})
 }
 
+func TestEnvFallbacks(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		`const k = process.env.ACME_SECRET || "` + v + `";`:              true,
+		`k = os.environ.get("ACME_SECRET") or '` + v + `'`:               true,
+		`k = ENV["ACME_SECRET"] ?? "` + v + `"`:                          true,
+		`      ACME_SECRET: ${ACME_SECRET:-` + v + `}`:                   true,
+		`      ACME_SECRET: ${ACME_SECRET}`:                              false,
+		`const k = process.env.ACME_SECRET || fallbackSecret(` + v + `)`: false, // not a literal
+		`const k = process.env.ACME_SECRET | "` + v + `"`:                false,
+	} {
+		if found := foundSecret(e, "app.js", text, "acme-secret", v); found != want {
+			t.Errorf("%s: found %v, want %v", text, found, want)
+		}
+	}
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	if !foundSecret(e, "docker-compose.yml", "      SECRET: ${SECRET:-"+g+"}", "generic-secret", g) {
+		t.Error("generic rule missed a compose default")
+	}
+}
+
+func FuzzFallbackAt(f *testing.F) {
+	f.Add([]byte(`env.ACME_KEY || "abc"`), 4, 4)
+	f.Add([]byte(`${ACME:-x}`), 2, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, fallbackAt)
+	})
+}
+
 // checkPair runs a pair finder on a fuzzed hit: a pair it returns has its
 // name around the hit and its value after the name, within data.
 func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, start, end int) (section, bool)) {

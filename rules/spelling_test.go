@@ -104,6 +104,12 @@ var spellingForms = []spellingForm{
 	{"xml element", func(p, c []string, s string) string {
 		return "  <" + camel(p, c) + ">\n    " + s + "\n  </" + camel(p, c) + ">"
 	}},
+	{"env fallback", func(p, c []string, s string) string {
+		return "const key = process.env." + snake(p, c, true) + ` || "` + s + `";`
+	}},
+	{"compose default", func(p, c []string, s string) string {
+		return "      " + snake(p, c, true) + ": ${" + snake(p, c, true) + ":-" + s + "}"
+	}},
 	{"yaml block scalar", func(p, c []string, s string) string { return "  " + snake(p, c, false) + ": >-\n    " + s }},
 	{"wrapped assignment", func(p, c []string, s string) string {
 		return snake(p, c, true) + " = (\n    \"" + s + "\"\n)"
@@ -131,7 +137,8 @@ var sectionForms = []spellingForm{
 // appSettings, Dockerfile ENV, a command-line option, a setter or builder
 // call, a property call with the name and value as strings, Kubernetes
 // and ECS name/value pairs, Makefile and PHP assignments, a Go typed
-// var, an XML element, a YAML block scalar, a value wrapped to the next
+// var, an XML element, a default after an environment lookup (JS and
+// Compose), a YAML block scalar, a value wrapped to the next
 // line, an env file inside a JSON string, a YAML or TOML
 // section named after the provider) under each conventional name for its
 // kind of credential, and requires a finding of the rule, or of another rule of
@@ -233,8 +240,10 @@ tags = ["acme"]
 			missed = append(missed, form.name)
 		}
 	}
-	if len(missed) != len(spellingForms)-3 { // env, dockerfile and the env file in JSON match
-		t.Errorf("missed %v, want every form but env, dockerfile and json-escaped env file", missed)
+	// env, dockerfile, the env file in JSON and the Compose default are
+	// NAME=value as written or as read.
+	if len(missed) != len(spellingForms)-4 {
+		t.Errorf("missed %v, want every form but env, dockerfile, json-escaped env file and compose default", missed)
 	}
 }
 
