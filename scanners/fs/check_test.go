@@ -12,6 +12,7 @@ import (
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
+	"github.com/keysweep/keysweep/rules/dockerfile"
 	"github.com/keysweep/keysweep/rules/k8ssecret"
 )
 
@@ -88,5 +89,23 @@ func TestDecodedValueSupersedesGenericMatch(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("findings %q, want the decoded password and the token", got)
+	}
+}
+
+// TestCheckSupersedesGenericMatch: a check that reports a secret on a
+// line (the Dockerfile check's RUN curl -u) and a generic rule that
+// matches the same secret there give one finding, the check's.
+func TestCheckSupersedesGenericMatch(t *testing.T) {
+	root := t.TempDir()
+	pw := "Zr8n0tRealCurl"
+	writeFile(t, root, "Dockerfile", "FROM alpine:3.21\nRUN curl -fsSL -u ci:"+pw+" https://artifacts.internal.test/a.tgz\n")
+
+	plain := scan(t, New(engine(t), Options{}), root)
+	if len(plain.Findings) != 1 || plain.Findings[0].RuleID != "generic-curl-user-password" {
+		t.Fatalf("content rules alone: %+v, want the generic curl match", plain.Findings)
+	}
+	res := scan(t, New(engine(t), Options{Checks: []rules.FileCheck{dockerfile.NewCheck(engine(t))}}), root)
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "dockerfile-run-inline-credential" || res.Findings[0].Secret != pw {
+		t.Errorf("findings %+v, want the Dockerfile check's alone", res.Findings)
 	}
 }

@@ -350,11 +350,19 @@ func (r *run) runChecks(it *item, checks []rules.FileCheck, content []byte, j jo
 	}
 	content0 := len(it.findings) // the content rules' findings come first
 	decoded := map[int]bool{}
+	type lineSecret struct {
+		line   int
+		secret string
+	}
+	reported := map[lineSecret]bool{}
 	for _, c := range checks {
 		fs, err := c.Check(r.ctx, content, j.loc)
 		for _, f := range fs {
 			if f.Details[rules.DetailDecoded] != "" {
 				decoded[f.Location.StartLine] = true
+			}
+			if f.Secret != "" {
+				reported[lineSecret{f.Location.StartLine, f.Secret}] = true
 			}
 		}
 		it.findings = append(it.findings, fs...)
@@ -362,18 +370,21 @@ func (r *run) runChecks(it *item, checks []rules.FileCheck, content []byte, j jo
 			it.notice(level, j.loc.Path, "%s check not completed: %v", c.Name(), err)
 		}
 	}
-	if len(decoded) > 0 {
-		// A check reported what an encoded value holds: a generic rule's
-		// match of the encoded form on that line is the same credential.
-		kept := it.findings[:0:0]
-		for i, f := range it.findings {
-			if i < content0 && f.Location.Path == j.loc.Path && f.Confidence == "low" && decoded[f.Location.StartLine] {
-				continue
-			}
-			kept = append(kept, f)
-		}
-		it.findings = kept
+	if len(decoded) == 0 && len(reported) == 0 {
+		return
 	}
+	// A generic rule's match is the check's credential when the check
+	// reported the same secret on that line (a Dockerfile RUN line's
+	// curl -u, say), or what the encoded value on that line holds.
+	kept := it.findings[:0:0]
+	for i, f := range it.findings {
+		if i < content0 && f.Location.Path == j.loc.Path && f.Confidence == "low" &&
+			(decoded[f.Location.StartLine] || reported[lineSecret{f.Location.StartLine, f.Secret}]) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	it.findings = kept
 }
 
 func checkNames(checks []rules.FileCheck) string {
