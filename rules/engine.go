@@ -34,6 +34,10 @@ type Engine struct {
 	// and only where no rule of higher priority found the secret (the
 	// rules another needs as a part are not deferred).
 	deferred []bool
+	// lazy marks the companion-only rules (identifiers reported only as
+	// a part of another rule's finding, such as a tenant ID): they are
+	// not matched everywhere, only around the findings they complete.
+	lazy []bool
 	// lower recycles the lower-cased copies keywords are matched in.
 	lower sync.Pool
 }
@@ -45,9 +49,15 @@ func newEngine(rules []*Rule, global []*allowlist, fingerprintKey string) (*Engi
 		global: global,
 		hasher: finding.NewHasher(fingerprintKey),
 	}
-	kwIndex := map[string]int{}
 	for i, r := range rules {
 		e.byID[r.meta.ID] = i
+	}
+	e.lazy = lazyCompanions(rules, e.byID)
+	kwIndex := map[string]int{}
+	for i, r := range rules {
+		if e.lazy[i] {
+			continue // matched around the findings it completes
+		}
 		switch {
 		case r.meta.Check != "":
 			continue // reported by its check, not matched here
@@ -234,6 +244,7 @@ func (e *Engine) Scan(c Chunk) Result {
 			}
 		}
 	}
+	cands = e.matchCompanions(cands, data, sc)
 	var res Result
 	cands = e.resolve(cands, data)
 	lines := newLineCounter(data, c.Line, c.Column)
@@ -591,6 +602,92 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 		out = append(out, c)
 	}
 	return e.pair(out, data)
+}
+
+// lazyCompanions marks the rules that are only ever companions: rules
+// not reported on their own (skipReport), with a regex and no path or
+// check, that some rule lists as a companion and none as required (a
+// required rule's absence decides a finding, so it is matched
+// everywhere).
+func lazyCompanions(rules []*Rule, byID map[string]int) []bool {
+	lazy := make([]bool, len(rules))
+	required := make([]bool, len(rules))
+	for _, r := range rules {
+		for _, q := range r.companions {
+			if qi, ok := byID[q.id]; ok {
+				lazy[qi] = true
+			}
+		}
+		for _, q := range r.required {
+			if qi, ok := byID[q.id]; ok {
+				required[qi] = true
+			}
+		}
+	}
+	for i, r := range rules {
+		lazy[i] = lazy[i] && !required[i] && r.skipReport && r.re != nil && r.path == nil && r.meta.Check == "" &&
+			len(r.companions) == 0 && len(r.required) == 0
+	}
+	return lazy
+}
+
+// maxCompanionReach bounds the bytes around a finding searched for a lazy
+// companion, whatever its withinLines.
+const maxCompanionReach = 16 << 10
+
+// matchCompanions matches the lazy companion rules of each candidate in
+// the lines within its reach, so that pair can fold them in.
+func (e *Engine) matchCompanions(cands []candidate, data []byte, sc *scanCtx) []candidate {
+	n := len(cands)
+	for i := 0; i < n; i++ {
+		for _, q := range e.rules[cands[i].rule].companions {
+			qi := e.byID[q.id]
+			if !e.lazy[qi] {
+				continue
+			}
+			lo := max(0, cands[i].start-maxCompanionReach)
+			hi := min(len(data), cands[i].end+maxCompanionReach)
+			if q.withinLines >= 0 {
+				lo = linesBefore(data, cands[i].start, q.withinLines, lo)
+				hi = linesAfter(data, cands[i].end, q.withinLines, hi)
+			}
+			cands = e.matchWindow(cands, qi, data, window{lo, hi}, sc)
+		}
+	}
+	return cands
+}
+
+// linesBefore returns the start of the line n lines above the one holding
+// data[i], or floor if that is further.
+func linesBefore(data []byte, i, n, floor int) int {
+	for {
+		j := bytes.LastIndexByte(data[floor:i], '\n')
+		if j < 0 {
+			return floor
+		}
+		i = floor + j
+		if n == 0 {
+			return i + 1
+		}
+		n--
+	}
+}
+
+// linesAfter returns the end of the line n lines below the one holding
+// data[i-1], or ceiling if that is further.
+func linesAfter(data []byte, i, n, ceiling int) int {
+	for {
+		j := bytes.IndexByte(data[i:ceiling], '\n')
+		if j < 0 {
+			return ceiling
+		}
+		i += j
+		if n == 0 {
+			return i
+		}
+		i++
+		n--
+	}
 }
 
 // pair folds companions into the findings they complete: for each rule with

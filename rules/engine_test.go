@@ -314,6 +314,45 @@ withinLines = 2
 	}
 }
 
+// TestLazyCompanions: an identifier reported only as a part (skipReport)
+// is matched around the findings it completes, within reach, and not as a
+// keyword rule of its own.
+func TestLazyCompanions(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "key-id"
+regex = 'KID[0-9]{6}'
+keywords = ["kid"]
+skipReport = true
+[[rules]]
+id = "key-secret"
+regex = 'secret=([a-z]{12})'
+keywords = ["secret="]
+[[rules.companions]]
+id = "key-id"
+withinLines = 2
+`)
+	if !e.lazy[e.byID["key-id"]] || e.lazy[e.byID["key-secret"]] {
+		t.Fatalf("lazy = %v", e.lazy)
+	}
+	for _, k := range e.keywords {
+		if k == "kid" {
+			t.Error("a lazy companion's keyword is in the automaton")
+		}
+	}
+	for text, want := range map[string]string{
+		"KID123456\nsecret=abcdefghijkl\n":            "KID123456",
+		"secret=abcdefghijkl\n\nKID654321\n":          "KID654321",
+		"KID111111\n\n\n\nsecret=abcdefghijkl\n":      "", // three lines away
+		"x KID222222 secret=abcdefghijkl KID333333\n": "KID222222",
+	} {
+		fs := scanText(e, "a", text)
+		if len(fs) != 1 || fs[0].RuleID != "key-secret" || fs[0].Parts["key-id"] != want {
+			t.Errorf("%q: findings %+v, want the secret with part %q", text, fs, want)
+		}
+	}
+}
+
 func TestReportStructuralFinding(t *testing.T) {
 	set := newRuleSet()
 	set.add("test", RuleSpec{ID: "dockerfile-env-secret", Title: "Secret in ENV", Severity: "critical", Confidence: "high", Check: CheckDockerfile})
