@@ -53,7 +53,8 @@ type shapes struct {
 }
 
 // shapesAt finds the section header and the pair (a name/value pair, a
-// command-line option, a call, a default of an environment lookup, an XML
+// command-line option, a call, Ruby's set :name, a default of an
+// environment lookup, an XML
 // element, an escaped line or a value on the next line) that a keyword
 // hit at [start, end) is in.
 func shapesAt(data []byte, start, end int) shapes {
@@ -62,7 +63,7 @@ func shapesAt(data []byte, start, end int) shapes {
 	// The pair finders, the most specific first; the first that reads a
 	// pair around the hit wins.
 	finders := [...]func(data []byte, start, end int) (section, bool){
-		pairAt, flagAt, callAt, argAt, fallbackAt, elementAt, escapedLineAt, nextLineAt,
+		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, elementAt, escapedLineAt, nextLineAt,
 	}
 	for _, find := range finders {
 		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
@@ -776,4 +777,50 @@ func fallbackAt(data []byte, start, end int) (section, bool) {
 		return section{}, false // not a literal
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: i, valueEnd: valueEnd(data, i), indent: -1}, true
+}
+
+// symbolSetAt returns, as a setter pair, Ruby's set given a symbol whose
+// name holds the keyword hit at [start, end) and a string literal, as
+// Capistrano and Sinatra settings are written:
+//
+//	set :acme_api_key, "0123…"
+//
+// matched as "acme_api_key=\"0123…\"".
+func symbolSetAt(data []byte, start, end int) (section, bool) {
+	name := start
+	for name > 0 && name > start-maxHeader && isWordByte(data[name-1]) {
+		name--
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
+		nameEnd++
+	}
+	// "set :" before the name.
+	if name < 5 || data[name-1] != ':' || (data[name-2] != ' ' && data[name-2] != '\t') {
+		return section{}, false
+	}
+	i := name - 2
+	for i > 0 && (data[i-1] == ' ' || data[i-1] == '\t') {
+		i--
+	}
+	if i < 3 || string(data[i-3:i]) != "set" || (i > 3 && isWordByte(data[i-4])) {
+		return section{}, false
+	}
+	// ", " and a string literal after it.
+	v := nameEnd
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || data[v] != ',' {
+		return section{}, false
+	}
+	v++
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || (data[v] != '"' && data[v] != '\'') {
+		return section{}, false
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1,
+		call: true, setter: true}, true
 }

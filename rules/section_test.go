@@ -225,6 +225,11 @@ func TestPropertyCalls(t *testing.T) {
 		{`props.put("secret", "` + g + `");`, "generic-secret", g, true},
 		{`os.getenv("secret", "` + g + `")`, "generic-secret", g, false},
 		{`{ "secret", "` + g + `" }`, "generic-secret", g, false},
+		// Ruby's set :name, as Capistrano and Sinatra write settings.
+		{`set :acme_secret, "` + v + `"`, "acme-secret", v, true},
+		{`set :secret, '` + g + `'`, "generic-secret", g, true},
+		{`reset :secret, '` + g + `'`, "generic-secret", g, false},
+		{`set :secret, fetch(:other)`, "generic-secret", g, false},
 	} {
 		if found := foundSecret(e, "App.java", tc.text, tc.id, tc.v); found != tc.want {
 			t.Errorf("%q: found %v, want %v", tc.text, found, tc.want)
@@ -354,6 +359,14 @@ func FuzzFallbackAt(f *testing.F) {
 	f.Add([]byte(`${ACME:-x}`), 2, 4)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
 		checkPair(t, data, start, n, fallbackAt)
+	})
+}
+
+func FuzzSymbolSetAt(f *testing.F) {
+	f.Add([]byte(`set :acme_key, "abc"`), 5, 4)
+	f.Add([]byte(`set :acme`), 5, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, symbolSetAt)
 	})
 }
 
