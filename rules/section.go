@@ -54,7 +54,7 @@ type shapes struct {
 
 // shapesAt finds the section header and the pair (a name/value pair, a
 // command-line option, a call, Ruby's set :name, a default of an
-// environment lookup, an XML
+// environment lookup, a DSL's name "value" line, an XML
 // element, an escaped line or a value on the next line) that a keyword
 // hit at [start, end) is in.
 func shapesAt(data []byte, start, end int) shapes {
@@ -63,7 +63,7 @@ func shapesAt(data []byte, start, end int) shapes {
 	// The pair finders, the most specific first; the first that reads a
 	// pair around the hit wins.
 	finders := [...]func(data []byte, start, end int) (section, bool){
-		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, elementAt, escapedLineAt, nextLineAt,
+		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, elementAt, escapedLineAt, nextLineAt,
 	}
 	for _, find := range finders {
 		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
@@ -823,4 +823,51 @@ func symbolSetAt(data []byte, start, end int) (section, bool) {
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1,
 		call: true, setter: true}, true
+}
+
+// dslValueAt returns, as a pair, a line that is only a name holding the
+// keyword hit at [start, end) and a string literal, as Groovy (Gradle)
+// DSLs and some configuration formats set a value without an operator:
+//
+//	storePassword "0123…"
+//	acme_api_key '0123…';
+//
+// matched as "storePassword=\"0123…\"".
+func dslValueAt(data []byte, start, end int) (section, bool) {
+	lo, ok := shortLineStart(data, start)
+	if !ok {
+		return section{}, false
+	}
+	name := start
+	for name > lo && isWordByte(data[name-1]) {
+		name--
+	}
+	for i := lo; i < name; i++ {
+		if data[i] != ' ' && data[i] != '\t' {
+			return section{}, false // the name must begin the line
+		}
+	}
+	nameEnd := end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
+		nameEnd++
+	}
+	v := nameEnd
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == nameEnd || v == len(data) || (data[v] != '"' && data[v] != '\'') {
+		return section{}, false
+	}
+	// The literal ends the line, but for a ";" or ")".
+	q := data[v]
+	e := valueEnd(data, v)
+	c := bytes.IndexByte(data[v+1:e], q)
+	if c < 0 {
+		return section{}, false
+	}
+	rest := bytes.TrimRight(data[v+2+c:e], " \t\r;)")
+	if len(rest) > 0 {
+		return section{}, false
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: e, indent: -1}, true
 }

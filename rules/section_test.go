@@ -370,6 +370,34 @@ func FuzzSymbolSetAt(f *testing.F) {
 	})
 }
 
+func TestDSLValues(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	for _, tc := range []struct {
+		text, id, v string
+		want        bool
+	}{
+		{"    acmeSecret \"" + v + "\"", "acme-secret", v, true},
+		{"acme_secret '" + v + "';", "acme-secret", v, true},
+		{"        secret \"" + g + "\"", "generic-secret", g, true},
+		{"print secret \"" + g + "\"", "generic-secret", g, false}, // not the line's first word
+		{"secret \"" + g + "\" + suffix", "generic-secret", g, false},
+	} {
+		if found := foundSecret(e, "build.gradle", tc.text, tc.id, tc.v); found != tc.want {
+			t.Errorf("%q: found %v, want %v", tc.text, found, tc.want)
+		}
+	}
+}
+
+func FuzzDSLValueAt(f *testing.F) {
+	f.Add([]byte("  acmeKey \"abc\"\n"), 2, 4)
+	f.Add([]byte("acme '"), 0, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, dslValueAt)
+	})
+}
+
 // checkPair runs a pair finder on a fuzzed hit: a pair it returns has its
 // name around the hit and its value after the name, within data.
 func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, start, end int) (section, bool)) {
