@@ -471,6 +471,11 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, sc *s
 	if start >= limit || start == end {
 		return cands
 	}
+	if r.sectioned() && view == nil && midWord(data, start) {
+		// A provider's name inside another word (okta in rookTable, box
+		// in checkbox) names no provider.
+		return cands
+	}
 	ss, se := start, end
 	if r.secretGroup > 0 {
 		ss, se = m[2*r.secretGroup], m[2*r.secretGroup+1]
@@ -908,3 +913,20 @@ func asciiLower(dst, src []byte) []byte {
 	}
 	return dst
 }
+
+// midWord reports whether data[i] continues a word rather than starting
+// one: a letter after a letter, but for a camelCase boundary (a capital
+// after a lower-case letter, as in myAcmeKey) and a JVM system property
+// (-Dacme.key=…).
+func midWord(data []byte, i int) bool {
+	if i == 0 || !isLetter(data[i]) || !isLetter(data[i-1]) {
+		return false
+	}
+	if i >= 2 && data[i-1] == 'D' && data[i-2] == '-' {
+		return false
+	}
+	camel := 'a' <= data[i-1] && data[i-1] <= 'z' && 'A' <= data[i] && data[i] <= 'Z'
+	return !camel
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -353,6 +353,32 @@ withinLines = 2
 	}
 }
 
+// TestProviderNameStartsAWord: a provider's name inside another word
+// (box in checkbox) names no provider; at a word's start, a camelCase
+// boundary or after -D it does.
+func TestProviderNameStartsAWord(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "box-token"
+regex = '''(?i:box)[\w.:-]{0,10}(?i:token)["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9]{32})\b'''
+keywords = ["box"]
+confidence = "medium"
+tags = ["box"]
+`)
+	const v = "Zq8xL2mN9vB4kP7tR3wYc6Hd5Jf1Kg0S"
+	for text, want := range map[string]bool{
+		"BOX_TOKEN=" + v:                  true,
+		"myBoxToken = \"" + v + "\"":      true,
+		"java -Dbox.token=" + v + " -jar": true,
+		"checkbox_token=" + v:             false,
+		"INBOX_TOKEN=" + v:                false,
+	} {
+		if got := len(scanText(e, "a.txt", text)); (got == 1) != want {
+			t.Errorf("%q: %d findings, want found=%v", text, got, want)
+		}
+	}
+}
+
 func TestReportStructuralFinding(t *testing.T) {
 	set := newRuleSet()
 	set.add("test", RuleSpec{ID: "dockerfile-env-secret", Title: "Secret in ENV", Severity: "critical", Confidence: "high", Check: CheckDockerfile})
