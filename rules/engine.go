@@ -500,6 +500,9 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, sc *s
 	if r.entropy > 0 && shannon(secret) < r.entropyFloor(secret) {
 		return cands
 	}
+	if alphabetRun(secret) {
+		return cands // a documentation placeholder: sk_live_abcdefghijklmnop…
+	}
 	if r.priority == priorityGeneric && r.meta.Confidence == "low" && notSecret(secret) != "" {
 		return cands // a mask, template, sequence or words: see placeholder.go
 	}

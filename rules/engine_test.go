@@ -302,14 +302,14 @@ keywords = ["secret="]
 id = "key-id"
 withinLines = 2
 `)
-	fs := scanText(e, "a", "KID123456\nsecret=abcdefghijkl\n\n\n\nKID654321\n")
+	fs := scanText(e, "a", "KID123456\nsecret=qzkwmvbxrtpl\n\n\n\nKID654321\n")
 	if len(fs) != 2 || fs[0].RuleID != "key-secret" || fs[0].Parts["key-id"] != "KID123456" || fs[1].Secret != "KID654321" {
 		t.Fatalf("findings %+v", fs)
 	}
 	if d := fs[0].Details["paired_with"]; !strings.HasPrefix(d, "key-id KI…") || strings.Contains(d, "KID123456") {
 		t.Errorf("paired_with %q must name the part, redacted", d)
 	}
-	if fs := scanText(e, "a", "secret=abcdefghijkl\n"); len(fs) != 1 || fs[0].Parts != nil {
+	if fs := scanText(e, "a", "secret=qzkwmvbxrtpl\n"); len(fs) != 1 || fs[0].Parts != nil {
 		t.Errorf("alone: %+v", fs)
 	}
 }
@@ -341,10 +341,10 @@ withinLines = 2
 		}
 	}
 	for text, want := range map[string]string{
-		"KID123456\nsecret=abcdefghijkl\n":            "KID123456",
-		"secret=abcdefghijkl\n\nKID654321\n":          "KID654321",
-		"KID111111\n\n\n\nsecret=abcdefghijkl\n":      "", // three lines away
-		"x KID222222 secret=abcdefghijkl KID333333\n": "KID222222",
+		"KID123456\nsecret=qzkwmvbxrtpl\n":            "KID123456",
+		"secret=qzkwmvbxrtpl\n\nKID654321\n":          "KID654321",
+		"KID111111\n\n\n\nsecret=qzkwmvbxrtpl\n":      "", // three lines away
+		"x KID222222 secret=qzkwmvbxrtpl KID333333\n": "KID222222",
 	} {
 		fs := scanText(e, "a", text)
 		if len(fs) != 1 || fs[0].RuleID != "key-secret" || fs[0].Parts["key-id"] != want {

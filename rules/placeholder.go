@@ -537,3 +537,28 @@ func hostname(v string) bool {
 	}
 	return true
 }
+
+// minAlphabetRun is the shortest run of consecutive letters of the
+// alphabet alphabetRun takes for a placeholder.
+const minAlphabetRun = 10
+
+// alphabetRun reports a value holding the alphabet in order for
+// minAlphabetRun letters or more, in any case (abcdefghij, AbCdEfGhIj):
+// the body of a documentation placeholder (AKIAABCDEFGHIJKLMNOP,
+// sk_live_abcdefghijklmnopqrstuvwx). A generated secret holds such a run
+// with a chance far below one in a billion.
+func alphabetRun(v string) bool {
+	run := 1
+	for i := 1; i < len(v); i++ {
+		a, b := v[i-1]|0x20, v[i]|0x20
+		if 'a' <= a && a < 'z' && b == a+1 && isLetter(v[i-1]) && isLetter(v[i]) {
+			run++
+			if run >= minAlphabetRun {
+				return true
+			}
+			continue
+		}
+		run = 1
+	}
+	return false
+}

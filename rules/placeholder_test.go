@@ -152,3 +152,27 @@ func FuzzNotSecret(f *testing.F) {
 		}
 	})
 }
+
+func TestAlphabetRun(t *testing.T) {
+	for v, want := range map[string]bool{
+		"sk_live_abcdefghijklmnopqrstuvwx":         true,
+		"AKIAABCDEFGHIJKLMNOP":                     true,
+		"ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789": true,
+		"da2-abcdefghijklmnopqrstuvwxyz":           true,
+		"abcdefghi":                                false, // nine letters
+		"ghp_Zq8xL2mN9vB4kP7tR3wYc6Hd5Jf1Kg0Sa2ab": false,
+		"xyzabcdefghi":                             false, // z does not run on to a
+		"abcde-fghij":                              false,
+	} {
+		if got := alphabetRun(v); got != want {
+			t.Errorf("alphabetRun(%q) = %v, want %v", v, got, want)
+		}
+	}
+	// A generated secret never holds one.
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		if v := genAlnum(r); alphabetRun(v) {
+			t.Fatalf("generated %q taken for a placeholder", v)
+		}
+	}
+}
