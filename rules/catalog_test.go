@@ -12,9 +12,14 @@ import (
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// sharedIdentifiers is the catalog file of identifiers that rules of
+// other files list as companions (an OAuth client ID).
+const sharedIdentifiers = "data/identifiers.toml"
+
 // TestCatalogFiles checks each data file on its own (with the global
-// allowlists), so that one broken file names itself: metadata complete,
-// every positive example found, no negative example found.
+// allowlists and the shared identifiers), so that one broken file names
+// itself: metadata complete, every positive example found, no negative
+// example found.
 func TestCatalogFiles(t *testing.T) {
 	names, err := CatalogFiles()
 	if err != nil {
@@ -138,9 +143,9 @@ func ruleIDs(fs []finding.Finding) []string {
 	return ids
 }
 
-// catalogEngine compiles some of the catalog's files with the global
-// allowlists: each file is checked on its own, so that a broken one names
-// itself.
+// catalogEngine compiles some of the catalog's files with the shared
+// identifiers and the global allowlists: each file is checked on its own,
+// so that a broken one names itself.
 func catalogEngine(t *testing.T, files ...string) *Engine {
 	t.Helper()
 	allow, err := CatalogFile("data/allowlist.toml")
@@ -148,6 +153,9 @@ func catalogEngine(t *testing.T, files ...string) *Engine {
 		t.Fatal(err)
 	}
 	set := newRuleSet()
+	if !slices.Contains(files, sharedIdentifiers) {
+		files = append(slices.Clip(files), sharedIdentifiers)
+	}
 	for _, name := range files {
 		cfg, err := CatalogFile(name)
 		if err != nil {
@@ -163,4 +171,38 @@ func catalogEngine(t *testing.T, files ...string) *Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// TestClientSecretsPairTheirIDs: every rule that lists the shared OAuth
+// client ID as a companion folds a client ID set on the line above its
+// first example (or the example's own) into its finding.
+func TestClientSecretsPairTheirIDs(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "7d3e9a1c5b2f48e6a0c4d8b1f3e5a7c9"
+	names, _ := CatalogFiles()
+	paired := 0
+	for _, name := range names {
+		cfg, err := CatalogFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, spec := range cfg.Rules {
+			if !slices.ContainsFunc(spec.Companions, func(q RequiredSpec) bool { return q.ID == "oauth-client-id" }) {
+				continue
+			}
+			paired++
+			fs := scanText(e, "app.env", "CLIENT_ID="+id+"\n"+spec.Examples[0]+"\n")
+			i := slices.IndexFunc(fs, func(f finding.Finding) bool { return f.RuleID == spec.ID })
+			// (An example may set its own client ID: the nearest is folded.)
+			if i < 0 || fs[i].Parts["oauth-client-id"] == "" {
+				t.Errorf("%s: findings %v, want the client ID folded into its finding", spec.ID, ruleIDs(fs))
+			}
+		}
+	}
+	if paired < 20 {
+		t.Errorf("only %d rules pair the client ID", paired)
+	}
 }
