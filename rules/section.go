@@ -604,7 +604,18 @@ func elementAt(data []byte, start, end int) (section, bool) {
 	if v == len(data) || data[v] == '<' || data[v] == '\n' || data[v] == '\r' {
 		return section{}, false // no text: an element of elements
 	}
-	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+	// The element closes on the text's line or the next: "<pwd.h>" in a
+	// C include is not an element.
+	e := valueEnd(data, v)
+	hi := e
+	if hi < len(data) {
+		hi = valueEnd(data, hi+1)
+	}
+	closing := append(append([]byte("</"), data[name:nameEnd]...), '>')
+	if !bytes.Contains(data[v:hi], closing) {
+		return section{}, false
+	}
+	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: e, indent: -1}, true
 }
 
 // escapedLineAt returns, as a pair to match as it is, a line of text

@@ -254,6 +254,8 @@ func TestXMLElements(t *testing.T) {
 		"  <acme-secret>\r\n\t" + v + "\r\n  </acme-secret>":      true,
 		"<acmeSecret>\n  <value>" + v + "</value>\n</acmeSecret>": false,
 		"<acmeSecret>\n\n" + v + "\n</acmeSecret>":                false,
+		"<acmeSecret>\n" + v + "\n":                               false, // never closed
+		"#include <acme_secret.h>\n#include <" + v + ".h>":        false, // C includes
 	} {
 		if found := foundSecret(e, "settings.xml", text, "acme-secret", v); found != want {
 			t.Errorf("%q: found %v, want %v", text, found, want)
