@@ -104,6 +104,9 @@ var spellingForms = []spellingForm{
 	{"xml element", func(p, c []string, s string) string {
 		return "  <" + camel(p, c) + ">\n    " + s + "\n  </" + camel(p, c) + ">"
 	}},
+	{"notebook cell", func(p, c []string, s string) string {
+		return `    "` + snake(p, c, false) + ` = \"` + s + `\"\n",`
+	}},
 	{"rust const", func(p, c []string, s string) string { return "const " + snake(p, c, true) + `: &str = "` + s + `";` }},
 	{"gradle dsl", func(p, c []string, s string) string { return "        " + camel(p, c) + ` "` + s + `"` }},
 	{"ruby set", func(p, c []string, s string) string { return "set :" + snake(p, c, false) + `, "` + s + `"` }},
@@ -140,7 +143,7 @@ var sectionForms = []spellingForm{
 // appSettings, Dockerfile ENV, a command-line option, a setter or builder
 // call, a property call with the name and value as strings, Kubernetes
 // and ECS name/value pairs, Makefile and PHP assignments, a Go typed
-// var, a Rust const, Ruby's set :name, a Gradle DSL line, an XML element, a default after an environment
+// var, a Rust const, a Jupyter notebook's source line, Ruby's set :name, a Gradle DSL line, an XML element, a default after an environment
 // lookup (JS and
 // Compose), a YAML block scalar, a value wrapped to the next
 // line, an env file inside a JSON string, a YAML or TOML

@@ -326,7 +326,7 @@ func TestOverlappingTargetsReportOnce(t *testing.T) {
 
 func TestMinConfidence(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "a.env"), "X="+rulestest.GitHubToken(rulestest.Rand(15))+"\ndb_password = \"Wq4-n0t-R3al!x\"\n")
+	write(t, filepath.Join(dir, "a.env"), "X="+rulestest.GitHubToken(rulestest.Rand(15))+"\ndb_password = \"Wq4-n0t-R3al!x\"\n") // keysweep:allow fake password for the confidence filter
 	_, all, _ := scanJSON(t, dir)
 	_, high, stderr := scanJSON(t, "--min-confidence", "high", dir)
 	if len(all.Findings) != 2 || len(high.Findings) != 1 || high.Findings[0].RuleID != "github-pat" {
