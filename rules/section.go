@@ -417,10 +417,7 @@ func valueSpan(data []byte, off, hi int) (int, int) {
 // "--acme-api-key 0123…" is matched as "acme-api-key=0123…". (With "=",
 // "--acme-api-key=0123…" is an assignment the rules match as written.)
 func flagAt(data []byte, start, end int) (section, bool) {
-	name := start
-	for name > 0 && name > start-maxHeader && (isWordByte(data[name-1]) || data[name-1] == '-' || data[name-1] == '.') {
-		name--
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isDottedNameByte)
 	// The option starts with "--" after a blank; its name is what follows
 	// the dashes.
 	if name+2 > start || data[name] != '-' || data[name+1] != '-' || (name > 0 && data[name-1] != ' ' && data[name-1] != '\t') {
@@ -428,10 +425,6 @@ func flagAt(data []byte, start, end int) (section, bool) {
 	}
 	for name < start && data[name] == '-' {
 		name++
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && (isWordByte(data[nameEnd]) || data[nameEnd] == '-' || data[nameEnd] == '.') {
-		nameEnd++
 	}
 	v := nameEnd
 	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
@@ -451,14 +444,7 @@ func flagAt(data []byte, start, end int) (section, bool) {
 // as one: generic rules take only setters, since a name such as
 // getToken("…") takes a key, not a secret.
 func callAt(data []byte, start, end int) (section, bool) {
-	name := start
-	for name > 0 && name > start-maxHeader && isWordByte(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isWordByte)
 	// A setter's name is matched without its verb (setSnykToken as
 	// SnykToken), so that a rule anchored at a word boundary before the
 	// provider's name sees one.
@@ -511,14 +497,7 @@ func setterVerb(ident []byte) int {
 // placeholder.
 func argAt(data []byte, start, end int) (section, bool) {
 	// The literal around the hit, on one line.
-	name := start
-	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isNameByte(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isNameByte)
 	if name == 0 || nameEnd == len(data) {
 		return section{}, false
 	}
@@ -562,6 +541,27 @@ func argAt(data []byte, start, end int) (section, bool) {
 		call: true, setter: verb == "set" || verb == "put"}, true
 }
 
+// nameAround returns the bounds of the name holding the keyword hit at
+// [start, end): the bytes in (a word byte for isWordByte, say) on either
+// side, looking no further than maxHeader bytes each way nor before
+// floor.
+func nameAround(data []byte, start, end, floor int, in func(byte) bool) (name, nameEnd int) {
+	floor = max(floor, start-maxHeader)
+	name = start
+	for name > floor && in(data[name-1]) {
+		name--
+	}
+	nameEnd = end
+	for nameEnd < len(data) && nameEnd < end+maxHeader && in(data[nameEnd]) {
+		nameEnd++
+	}
+	return name, nameEnd
+}
+
+// isDottedNameByte reports whether c may be part of a dotted or dashed
+// name: a word byte, '-' or '.'.
+func isDottedNameByte(c byte) bool { return isWordByte(c) || c == '-' || c == '.' }
+
 // isNameByte reports whether c may be part of a setting's name written
 // as a string: a word byte, '-', '.' or ':'.
 func isNameByte(c byte) bool {
@@ -579,14 +579,7 @@ func isNameByte(c byte) bool {
 //
 // matched as "acmeApiKey=0123…".
 func elementAt(data []byte, start, end int) (section, bool) {
-	name := start
-	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isNameByte(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isNameByte)
 	if name == 0 || data[name-1] != '<' || nameEnd == len(data) || data[nameEnd] != '>' {
 		return section{}, false
 	}
@@ -628,10 +621,7 @@ func elementAt(data []byte, start, end int) (section, bool) {
 // Matched alone, the line "ACME_API_KEY=0123…" starts at a word
 // boundary and ends where its escape does.
 func escapedLineAt(data []byte, start, end int) (section, bool) {
-	name := start
-	for name > 0 && name > start-maxHeader && isNameByte(data[name-1]) {
-		name--
-	}
+	name, _ := nameAround(data, start, end, 0, isNameByte)
 	// The walk back stopped at the escape's backslash: its letter is
 	// where the name seems to start.
 	if name < 1 || name >= start || data[name-1] != '\\' || (data[name] != 'n' && data[name] != 'r' && data[name] != 't') ||
@@ -664,15 +654,7 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 		return section{}, false
 	}
 	// The name, without ':' (YAML's operator).
-	isName := func(c byte) bool { return isWordByte(c) || c == '-' || c == '.' }
-	name := start
-	for name > lo && isName(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isName(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, lo, isDottedNameByte)
 	// The name ends its setting: [quote] [blanks] operator.
 	i := nameEnd
 	if i < len(data) && (data[i] == '"' || data[i] == '\'') {
@@ -743,15 +725,7 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 // matched as "ACME_API_KEY=\"0123…\"" (or ACME_API_KEY=0123…} for the
 // shell's ${NAME:-default}).
 func fallbackAt(data []byte, start, end int) (section, bool) {
-	isName := func(c byte) bool { return isWordByte(c) || c == '-' || c == '.' }
-	name := start
-	for name > 0 && name > start-maxHeader && isName(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isName(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isDottedNameByte)
 	if nameEnd >= len(data) {
 		return section{}, false
 	}
@@ -798,14 +772,7 @@ func fallbackAt(data []byte, start, end int) (section, bool) {
 //
 // matched as "acme_api_key=\"0123…\"".
 func symbolSetAt(data []byte, start, end int) (section, bool) {
-	name := start
-	for name > 0 && name > start-maxHeader && isWordByte(data[name-1]) {
-		name--
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
-		nameEnd++
-	}
+	name, nameEnd := nameAround(data, start, end, 0, isWordByte)
 	// "set :" before the name.
 	if name < 5 || data[name-1] != ':' || (data[name-2] != ' ' && data[name-2] != '\t') {
 		return section{}, false
@@ -849,18 +816,11 @@ func dslValueAt(data []byte, start, end int) (section, bool) {
 	if !ok {
 		return section{}, false
 	}
-	name := start
-	for name > lo && isWordByte(data[name-1]) {
-		name--
-	}
+	name, nameEnd := nameAround(data, start, end, lo, isWordByte)
 	for i := lo; i < name; i++ {
 		if data[i] != ' ' && data[i] != '\t' {
 			return section{}, false // the name must begin the line
 		}
-	}
-	nameEnd := end
-	for nameEnd < len(data) && nameEnd < end+maxHeader && isWordByte(data[nameEnd]) {
-		nameEnd++
 	}
 	v := nameEnd
 	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
