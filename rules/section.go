@@ -43,6 +43,9 @@ type section struct {
 	// raw is set for a line of text escaped in a string: the pair's bytes
 	// from name to valueEnd are matched as they are.
 	raw bool
+	// phrase is set for a name written as words with blanks, which
+	// generic rules do not take.
+	phrase bool
 }
 
 // shapes are the section and the pair around a keyword hit.
@@ -63,7 +66,7 @@ func shapesAt(data []byte, start, end int) shapes {
 	// The pair finders, the most specific first; the first that reads a
 	// pair around the hit wins.
 	finders := [...]func(data []byte, start, end int) (section, bool){
-		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, elementAt, escapedLineAt, nextLineAt,
+		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, phraseAt, elementAt, escapedLineAt, nextLineAt,
 	}
 	for _, find := range finders {
 		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
@@ -801,6 +804,69 @@ func symbolSetAt(data []byte, start, end int) (section, bool) {
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1,
 		call: true, setter: true}, true
+}
+
+// maxPhraseWords bounds the words of a name written with blanks.
+const maxPhraseWords = 4
+
+// phraseAt returns, as a pair, a setting whose name is words written with
+// blanks, from the one holding the keyword hit at [start, end): a comment,
+// a log line, a document or a JSON key naming the credential in words,
+//
+//	# acme api key: 0123…       [DEBUG] Using acme KEY=0123…
+//	"Acme Secret": "0123…"      acme token = '0123…'
+//
+// matched as "acme_api_key=0123…", the blanks written as "_" (so the
+// name keeps its length and a match maps back byte for byte).
+func phraseAt(data []byte, start, end int) (section, bool) {
+	name, i := nameAround(data, start, end, 0, isDottedNameByte)
+	for words := 1; ; words++ {
+		j := i
+		if j < len(data) && (data[j] == '"' || data[j] == '\'') {
+			j++ // a quoted name's closing quote
+		}
+		blanks := j
+		for j < len(data) && (data[j] == ' ' || data[j] == '\t') {
+			j++
+		}
+		if op := phraseOperator(data[j:]); op > 0 {
+			if words == 1 {
+				return section{}, false // one word: a name the rules match as written
+			}
+			key := bytes.Clone(data[name:i])
+			for k, c := range key {
+				if c == ' ' || c == '\t' {
+					key[k] = '_'
+				}
+			}
+			return section{header: name, key: key, pair: true, phrase: true, name: name, value: j + op, valueEnd: valueEnd(data, j+op), indent: -1}, true
+		}
+		if words == maxPhraseWords || j == blanks || blanks != i {
+			return section{}, false // no blank after the word, or a quote inside the name
+		}
+		k := j
+		for k < len(data) && k-name <= maxHeader/4 && isDottedNameByte(data[k]) {
+			k++
+		}
+		if k == j || k-name > maxHeader/4 {
+			return section{}, false
+		}
+		i = k
+	}
+}
+
+// phraseOperator returns the length of the assignment operator b starts
+// with (=, :, := or =>), or 0.
+func phraseOperator(b []byte) int {
+	switch {
+	case bytes.HasPrefix(b, []byte(":=")), bytes.HasPrefix(b, []byte("=>")):
+		return 2
+	case bytes.HasPrefix(b, []byte("==")):
+		return 0
+	case len(b) > 0 && (b[0] == '=' || b[0] == ':'):
+		return 1
+	}
+	return 0
 }
 
 // dslValueAt returns, as a pair, a line that is only a name holding the

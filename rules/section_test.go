@@ -421,3 +421,37 @@ func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, s
 func foundSecret(e *Engine, path, text, id, v string) bool {
 	return slices.ContainsFunc(scanText(e, path, text+"\n"), func(f finding.Finding) bool { return f.RuleID == id && f.Secret == v })
 }
+
+func TestPhraseNames(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
+	for _, tc := range []struct {
+		text, id, v string
+		want        bool
+	}{
+		{"# acme secret: " + v, "acme-secret", v, true},
+		{"acme api secret = '" + v + "'", "acme-secret", v, true},
+		{"[DEBUG] Using acme SECRET=" + v, "acme-secret", v, true},
+		{`"Acme Secret": "` + v + `",`, "acme-secret", v, true},
+		{"acme\tsecret => '" + v + "'", "acme-secret", v, true},
+		{"acme is where the secret = " + v, "acme-secret", v, false}, // more words than a name has
+		{"acme secret == '" + v + "'", "acme-secret", v, false},      // a comparison
+		{"acme secret - '" + v + "'", "acme-secret", v, false},
+		// Generic rules match names as written, not phrases.
+		{"the secret = " + g, "generic-secret", g, true},
+		{"secret santa = " + g, "generic-secret", g, false},
+	} {
+		if found := foundSecret(e, "notes.txt", tc.text, tc.id, tc.v); found != tc.want {
+			t.Errorf("%q: found %v, want %v", tc.text, found, tc.want)
+		}
+	}
+}
+
+func FuzzPhraseAt(f *testing.F) {
+	f.Add([]byte("# acme api key: abc"), 2, 4)
+	f.Add([]byte("acme key"), 0, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, phraseAt)
+	})
+}
