@@ -196,7 +196,7 @@ func (e *Engine) Scan(c Chunk) Result {
 				if r.sectioned() && sh.sectionOK {
 					st.addSection(ri, sh.section)
 				}
-				if r.paired() && sh.pairOK && (r.priority != priorityGeneric || (!sh.pair.call || sh.pair.setter) && !sh.pair.phrase) {
+				if r.paired() && sh.pairOK && (r.priority != priorityGeneric || (!sh.pair.call || sh.pair.setter) && !sh.pair.composed) {
 					st.addSection(ri, sh.pair)
 				}
 				if r.anchor.re != nil && st.anchored[ri] < maxAnchored {

@@ -43,9 +43,10 @@ type section struct {
 	// raw is set for a line of text escaped in a string: the pair's bytes
 	// from name to valueEnd are matched as they are.
 	raw bool
-	// phrase is set for a name written as words with blanks, which
-	// generic rules do not take.
-	phrase bool
+	// composed is set for a name put together from words not written as
+	// one (words with blanks, a URL's host and its query's parameter),
+	// which generic rules do not take.
+	composed bool
 }
 
 // shapes are the section and the pair around a keyword hit.
@@ -66,7 +67,7 @@ func shapesAt(data []byte, start, end int) shapes {
 	// The pair finders, the most specific first; the first that reads a
 	// pair around the hit wins.
 	finders := [...]func(data []byte, start, end int) (section, bool){
-		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, phraseAt, elementAt, escapedLineAt, nextLineAt,
+		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, phraseAt, queryAt, elementAt, escapedLineAt, nextLineAt,
 	}
 	for _, find := range finders {
 		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
@@ -839,7 +840,7 @@ func phraseAt(data []byte, start, end int) (section, bool) {
 					key[k] = '_'
 				}
 			}
-			return section{header: name, key: key, pair: true, phrase: true, name: name, value: j + op, valueEnd: valueEnd(data, j+op), indent: -1}, true
+			return section{header: name, key: key, pair: true, composed: true, name: name, value: j + op, valueEnd: valueEnd(data, j+op), indent: -1}, true
 		}
 		if words == maxPhraseWords || j == blanks || blanks != i {
 			return section{}, false // no blank after the word, or a quote inside the name
@@ -867,6 +868,85 @@ func phraseOperator(b []byte) int {
 		return 1
 	}
 	return 0
+}
+
+// queryAt returns, as a pair, a credential given in the query of a URL
+// whose host or path holds the keyword hit at [start, end):
+//
+//	https://api.acme.io/v1/items?key=0123…
+//	curl "https://acme.io/export?format=csv&amp;api_token=0123…"
+//
+// matched as "acme_key=0123…": the first parameter whose name may hold a
+// credential, named after the hit's word.
+func queryAt(data []byte, start, end int) (section, bool) {
+	lo, ok := shortLineStart(data, start)
+	if !ok {
+		return section{}, false
+	}
+	// The URL's scheme before the hit, nothing but the URL between.
+	u := start
+	for u > lo && isURLByte(data[u-1]) {
+		u--
+	}
+	if !bytes.Contains(data[u:start], []byte("://")) {
+		return section{}, false
+	}
+	// The query after the hit.
+	hi := valueEnd(data, end)
+	q := end
+	for q < hi && isURLByte(data[q]) && data[q] != '?' && data[q] != '#' {
+		q++
+	}
+	if q == hi || data[q] != '?' {
+		return section{}, false
+	}
+	word, wordEnd := nameAround(data, start, end, u, isWordByte)
+	inParam := func(c byte) bool { return isURLByte(c) && c != '&' && c != '#' }
+	for p := q + 1; p < hi; {
+		if bytes.HasPrefix(data[p:hi], []byte("amp;")) {
+			p += len("amp;") // an HTML document's &amp;
+		}
+		n := p
+		for n < hi && inParam(data[n]) && data[n] != '=' {
+			n++
+		}
+		if n < hi && data[n] == '=' && n > p && credentialParam(data[p:n]) {
+			v := n + 1
+			for v < hi && inParam(data[v]) {
+				v++
+			}
+			key := make([]byte, 0, wordEnd-word+1+n-p)
+			key = append(append(append(key, data[word:wordEnd]...), '_'), data[p:n]...)
+			return section{header: word, key: key, pair: true, composed: true, name: word, value: n + 1, valueEnd: v, indent: -1}, true
+		}
+		for n < hi && inParam(data[n]) {
+			n++
+		}
+		if n == hi || data[n] != '&' {
+			break
+		}
+		p = n + 1
+	}
+	return section{}, false
+}
+
+// isURLByte reports whether c may be part of a URL written in text: a
+// printable ASCII byte that is not a blank, a quote, an angle bracket or
+// a backslash.
+func isURLByte(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>' && c != '\\'
+}
+
+// credentialParam reports whether a query parameter's name may hold a
+// credential (key, api_token, access_token, appid, sig…); the rule's
+// regex decides whether its own does.
+func credentialParam(name []byte) bool {
+	for _, w := range [...]string{"key", "token", "secret", "pass", "pwd", "auth", "sig", "appid", "access", "cred"} {
+		if bytes.Contains(bytes.ToLower(name), []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dslValueAt returns, as a pair, a line that is only a name holding the

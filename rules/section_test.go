@@ -455,3 +455,28 @@ func FuzzPhraseAt(f *testing.F) {
 		checkPair(t, data, start, n, phraseAt)
 	})
 }
+
+func TestURLQueries(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		`url = "https://api.acme.io/v1/items?secret=` + v + `"`:                 true,
+		`curl 'https://acme.io/export?format=csv&amp;api_secret=` + v + `&x=1'`: true,
+		`<a href="https://eu.acme.io/?q=x&secret=` + v + `#top">`:               true,
+		`https://api.acme.io/v1/items?id=` + v:                                  false, // not a credential's name
+		`https://api.acme.io/v1/items#secret=` + v:                              false, // a fragment, not a query
+		`see acme docs, then https://example.com/?secret=` + v:                  false, // the keyword is not in the URL
+	} {
+		if found := foundSecret(e, "client.py", text, "acme-secret", v); found != want {
+			t.Errorf("%s: found %v, want %v", text, found, want)
+		}
+	}
+}
+
+func FuzzQueryAt(f *testing.F) {
+	f.Add([]byte("https://api.acme.io/x?a=1&amp;key=abc"), 12, 4)
+	f.Add([]byte("http://acme?"), 7, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, queryAt)
+	})
+}
