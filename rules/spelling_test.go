@@ -123,12 +123,20 @@ var spellingForms = []spellingForm{
 	{"json-escaped env file", func(p, c []string, s string) string {
 		return `{"app.env": "REGION=eu\n` + snake(p, c, true) + "=" + s + `\nDEBUG=false"}`
 	}},
+	{"bearer header value", func(p, c []string, s string) string { return "  " + snake(p, c, false) + `: "Bearer ` + s + `"` }},
 }
 
-// sectionForms name the provider once, by the section the setting sits
-// in. They apply to rules whose keyword is the provider's name alone (not
-// "close_api", say, for a provider named by a common word).
+// sectionForms name the provider apart from the credential: by the
+// section the setting sits in, as a word of its own, or as the host of a
+// URL. They apply to rules whose keyword is the provider's name alone
+// (not "close_api", say, for a provider named by a common word).
 var sectionForms = []spellingForm{
+	{"name in words", func(p, c []string, s string) string {
+		return "# " + snake(p, nil, false) + " " + strings.Join(c, " ") + ": " + s
+	}},
+	{"url query", func(p, c []string, s string) string {
+		return `url = "https://api.` + snake(p, nil, false) + ".example/v1/items?format=json&" + snake(nil, c, false) + "=" + s + `"`
+	}},
 	{"yaml section", func(p, c []string, s string) string {
 		return snake(p, nil, false) + ":\n  region: eu\n  " + snake(nil, c, false) + ": " + s
 	}},
@@ -143,11 +151,13 @@ var sectionForms = []spellingForm{
 // appSettings, Dockerfile ENV, a command-line option, a setter or builder
 // call, a property call with the name and value as strings, Kubernetes
 // and ECS name/value pairs, Makefile and PHP assignments, a Go typed
-// var, a Rust const, a Jupyter notebook's source line, Ruby's set :name, a Gradle DSL line, an XML element, a default after an environment
-// lookup (JS and
-// Compose), a YAML block scalar, a value wrapped to the next
-// line, an env file inside a JSON string, a YAML or TOML
-// section named after the provider) under each conventional name for its
+// var, a Rust const, a Jupyter notebook's source line, Ruby's set :name,
+// a Gradle DSL line, an XML element, a default after an environment
+// lookup (JS and Compose), a YAML block scalar, a value wrapped to the
+// next line, an env file inside a JSON string, a value with its Bearer
+// scheme, a name written as words in a comment, a parameter in the query
+// of a URL to the provider, a YAML or TOML section named after the
+// provider) under each conventional name for its
 // kind of credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
 //
