@@ -31,7 +31,7 @@ type section struct {
 	header int    // offset of the header line
 	key    []byte // the header's key: "mixpanel", "services.mixpanel"
 	body   int    // offset of the line after the header
-	indent int    // the header's indentation; -1 for an INI/TOML [header]
+	indent int    // the header's indentation; -1 for an INI/TOML [header], proseIndent for words
 	// pair is set for a name/value pair: key is the name, at offset name;
 	// the value's text runs from value to valueEnd.
 	pair            bool
@@ -105,7 +105,7 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 		t := bytes.TrimSuffix(text, []byte("{"))
 		t = bytes.TrimRight(t, " \t")
 		if len(t) < 2 || (t[len(t)-1] != ':' && t[len(t)-1] != '=') {
-			return section{}, false
+			return proseAt(data, lo, hi, start, end)
 		}
 		key = bytes.Trim(bytes.TrimRight(t[:len(t)-1], " \t"), `"'`)
 	}
@@ -114,6 +114,79 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 	}
 	// The line is the key and punctuation: the keyword is in the key.
 	return section{header: lo, key: key, body: min(hi+1, len(data)), indent: indent}, true
+}
+
+// A line of words naming the provider (a comment, a log line) heads the
+// settings right below it, up to a blank line and at most maxProseLines
+// of them:
+//
+//	# Acme                            [INFO] Sending request to the acme API
+//	API_SECRET=0123…                  [DEBUG] Using Secret=0123…
+//
+// each matched as if its name were written after the provider's
+// ("acme_API_SECRET=0123…", "acme_Secret=0123…").
+const (
+	proseIndent   = -2
+	maxProseLines = 3
+)
+
+// proseAt returns the section headed by the line [lo, hi) of words, the
+// keyword hit at [start, end) one of them: a comment or a log line (a
+// line opening with a comment marker or a bracketed level) with no "="
+// and no ":" but in a URL's scheme, so that it sets nothing itself.
+func proseAt(data []byte, lo, hi, start, end int) (section, bool) {
+	line := data[lo:hi]
+	text := bytes.TrimLeft(line, " \t")
+	if !hasAnyPrefix(text, "#", "//", "/*", "*", "--", ";", "<!--", "[") || bytes.IndexByte(line, '=') >= 0 {
+		return section{}, false
+	}
+	for i := bytes.IndexByte(line, ':'); i >= 0; {
+		if !bytes.HasPrefix(line[i:], []byte("://")) {
+			return section{}, false
+		}
+		j := bytes.IndexByte(line[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	word, wordEnd := nameAround(data, start, end, lo, isWordByte)
+	return section{header: lo, key: data[word:wordEnd], body: min(hi+1, len(data)), indent: proseIndent}, true
+}
+
+// hasAnyPrefix reports whether b starts with one of prefixes.
+func hasAnyPrefix(b []byte, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// settingName returns the offset in line of the name of the setting it
+// makes, the word before its first "=" (or else its first ": "), with its
+// dots and dashes; ok is false for a line that sets nothing.
+func settingName(line []byte) (name int, ok bool) {
+	op := bytes.IndexByte(line, '=')
+	if op < 0 {
+		op = bytes.Index(line, []byte(": "))
+	}
+	if op <= 0 {
+		return 0, false
+	}
+	name = op
+	for name > 0 && bytes.IndexByte([]byte(" \t:?+|"), line[name-1]) >= 0 {
+		name-- // "x := …", "x ?= …", "x = …"
+	}
+	if name > 0 && (line[name-1] == '"' || line[name-1] == '\'') {
+		name-- // a quoted name: its closing quote stays, its opening one goes
+	}
+	end := name
+	for name > 0 && isDottedNameByte(line[name-1]) {
+		name--
+	}
+	return name, name < end
 }
 
 // shortLineStart returns the start of the line holding offset i, if it
@@ -181,8 +254,11 @@ func isKeyName(b []byte) bool {
 // than it, for an INI/TOML header the lines up to the next header. Blank
 // lines and comments are skipped.
 func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
-	off, n := s.body, 0
-	for off < len(data) && n < maxSectionLines && off-s.body < maxSectionBytes {
+	off, n, most := s.body, 0, maxSectionLines
+	if s.indent == proseIndent {
+		most = maxProseLines
+	}
+	for off < len(data) && n < most && off-s.body < maxSectionBytes {
 		end := len(data)
 		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
 			end = off + i
@@ -191,8 +267,10 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 		text := bytes.TrimLeft(line, " \t")
 		next := end + 1
 		switch {
+		case s.indent == proseIndent && len(text) == 0:
+			return // the blank line that ends the lines below words
 		case len(text) == 0 || text[0] == '#' || text[0] == ';' || bytes.HasPrefix(text, []byte("//")):
-		case s.indent < 0 && text[0] == '[':
+		case s.indent == -1 && text[0] == '[':
 			return // the next INI/TOML section
 		case s.indent >= 0 && len(line)-len(text) <= s.indent:
 			return // back at the header's level: the section ended
@@ -254,7 +332,15 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 		// ("\"mixpanel_secret\": …").
 		skip := indent
 		flat = flat[:0]
-		if q := line[indent]; q == '"' || q == '\'' {
+		if s.indent == proseIndent {
+			// Below words, the setting's name may follow other words
+			// ("[DEBUG] Using Key=…"): the flat form starts at it.
+			name, ok := settingName(line)
+			if !ok {
+				return
+			}
+			skip = name
+		} else if q := line[indent]; q == '"' || q == '\'' {
 			flat = append(flat, q)
 			skip++
 		}

@@ -92,6 +92,7 @@ func TestSectionNotForGenericRules(t *testing.T) {
 func FuzzSectionAt(f *testing.F) {
 	f.Add([]byte("acme:\n  secret: x\n"), 0, 4)
 	f.Add([]byte("[a.acme]\r\nx=1"), 3, 7)
+	f.Add([]byte("# acme\n[DEBUG] Using Key=x\n\nKEY=y"), 2, 4)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
 		if start < 0 || n <= 0 || start+n > len(data) {
 			return
@@ -478,5 +479,38 @@ func FuzzQueryAt(f *testing.F) {
 	f.Add([]byte("http://acme?"), 7, 4)
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
 		checkPair(t, data, start, n, queryAt)
+	})
+}
+
+func TestProseHeaders(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		"# Acme\nAPI_SECRET=" + v:                                           true,
+		"// acme credentials\nconst secret = \"" + v + "\"":                 true,
+		"[INFO] Sending request to the acme API\n[DEBUG] Using Secret=" + v: true,
+		"# Acme, see https://acme.io/docs\n# the key\nsecret: " + v:         true,
+		"# Acme\nREGION=eu\nDEBUG=1\nLOG=2\nSECRET=" + v:                    false, // too far below
+		"# Acme\n\nSECRET=" + v:                                             false, // a blank line ends it
+		"acme = true\nSECRET=" + v:                                          false, // the line sets acme
+		"acme: https://acme.io/x, region: eu\nSECRET=" + v:                  false,
+		"Using acme\nsee \"secret\" below, not " + v:                        false, // sets nothing
+		"acme.init()\nsecret = \"" + v + "\"":                               false, // code, not words
+	} {
+		if found := foundSecret(e, "app.log", text, "acme-secret", v); found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
+}
+
+func FuzzSettingName(f *testing.F) {
+	f.Add([]byte(`[DEBUG] Using Key=x`))
+	f.Add([]byte(`  "secret": "x"`))
+	f.Add([]byte(`x := 1`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		name, ok := settingName(line)
+		if ok && (name < 0 || name >= len(line) || !isDottedNameByte(line[name])) {
+			t.Fatalf("name at %d of %q", name, line)
+		}
 	})
 }
