@@ -471,9 +471,10 @@ func (e *Engine) consider(cands []candidate, ri int, data []byte, m []int, sc *s
 	if start >= limit || start == end {
 		return cands
 	}
-	if r.sectioned() && view == nil && midWord(data, start) {
+	if r.sectioned() && (view == nil && midWord(data, start) || view != nil && midWord(view.line, view.start)) {
 		// A provider's name inside another word (okta in rookTable, box
-		// in checkbox) names no provider.
+		// in checkbox, formsite in PlatformSiteTokens) names no
+		// provider, written as it is or flat.
 		return cands
 	}
 	ss, se := start, end

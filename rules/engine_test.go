@@ -354,8 +354,9 @@ withinLines = 2
 }
 
 // TestProviderNameStartsAWord: a provider's name inside another word
-// (box in checkbox) names no provider; at a word's start, a camelCase
-// boundary or after -D it does.
+// (box in checkbox) names no provider, as written or flat (a section's
+// key, a pair's name); at a word's start, a camelCase boundary or after
+// -D it does.
 func TestProviderNameStartsAWord(t *testing.T) {
 	e := loadTestConfig(t, `
 [[rules]]
@@ -372,6 +373,10 @@ tags = ["box"]
 		"java -Dbox.token=" + v + " -jar": true,
 		"checkbox_token=" + v:             false,
 		"INBOX_TOKEN=" + v:                false,
+		// The same, flat: a section's key, a pair's name.
+		"checkbox:\n  token: " + v:                         false,
+		"box:\n  token: " + v:                              true,
+		`{"name": "checkbox_token", "value": "` + v + `"}`: false,
 	} {
 		if got := len(scanText(e, "a.txt", text)); (got == 1) != want {
 			t.Errorf("%q: %d findings, want found=%v", text, got, want)

@@ -290,7 +290,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 	if s.raw {
 		flat := data[s.name:s.valueEnd]
 		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
-			view := &flatView{match: flat[m[0]:m[1]], line: flat}
+			view := &flatView{match: flat[m[0]:m[1]], line: flat, start: m[0]}
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += s.name
@@ -310,7 +310,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 			if m[1] <= head {
 				continue
 			}
-			view := &flatView{match: flat[m[0]:m[1]], line: flat}
+			view := &flatView{match: flat[m[0]:m[1]], line: flat, start: m[0]}
 			for i, p := range m {
 				switch {
 				case p < 0:
@@ -350,7 +350,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 		flat = append(flat, line[skip:]...)
 		for _, m := range re.FindAllSubmatchIndex(flat, -1) {
 			// (flat is reused for the next line only after consider.)
-			view := &flatView{match: flat[m[0]:m[1]], line: flat}
+			view := &flatView{match: flat[m[0]:m[1]], line: flat, start: m[0]}
 			if !remapFlat(m, head, off+skip) {
 				continue
 			}
@@ -365,6 +365,7 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 // and value together.
 type flatView struct {
 	match, line []byte
+	start       int // where match starts in line
 }
 
 // remapFlat maps match m of a flat form (whose first head bytes were put

@@ -123,6 +123,8 @@ var spellingForms = []spellingForm{
 	{"json-escaped env file", func(p, c []string, s string) string {
 		return `{"app.env": "REGION=eu\n` + snake(p, c, true) + "=" + s + `\nDEBUG=false"}`
 	}},
+	{"suffixed name", func(p, c []string, s string) string { return snake(p, c, true) + "_PROD=" + s }},
+	{"numbered name", func(p, c []string, s string) string { return camel(p, c) + `2 = "` + s + `"` }},
 	{"bearer header value", func(p, c []string, s string) string { return "  " + snake(p, c, false) + `: "Bearer ` + s + `"` }},
 }
 
