@@ -34,7 +34,7 @@ func secretOnly(check func(string) (Validity, map[string]string)) ValidateFunc {
 // Validators lists the names a rule's validate field accepts.
 func Validators() []string {
 	return []string{
-		"aws-key-id", "gcp-service-account", "github-crc32", "jwt", "npm-crc32",
+		"aws-key-id", "gcp-service-account", "github-crc32", "jenkins-secret", "jwt", "npm-crc32",
 		"pgp-private-key", "private-key", "putty-private-key", "pypi-macaroon", "slack-token",
 	}
 }
@@ -47,6 +47,8 @@ func validator(name string) (ValidateFunc, bool) {
 		return secretOnly(validAWSKeyID), true
 	case "jwt":
 		return secretOnly(validJWT), true
+	case "jenkins-secret":
+		return secretOnly(validJenkinsSecret), true
 	case "private-key":
 		return secretOnly(validPrivateKey), true
 	case "pgp-private-key":
