@@ -902,7 +902,7 @@ const maxPhraseWords = 4
 // a log line, a document or a JSON key naming the credential in words,
 //
 //	# acme api key: 0123…       [DEBUG] Using acme KEY=0123…
-//	"Acme Secret": "0123…"      acme token = '0123…'
+//	"Acme Secret": "0123…"      acme token - '0123…'
 //
 // matched as "acme_api_key=0123…", the blanks written as "_" (so the
 // name keeps its length and a match maps back byte for byte).
@@ -917,7 +917,7 @@ func phraseAt(data []byte, start, end int) (section, bool) {
 		for j < len(data) && (data[j] == ' ' || data[j] == '\t') {
 			j++
 		}
-		if op := phraseOperator(data[j:]); op > 0 {
+		if op := phraseOperator(data[j:], j > blanks); op > 0 {
 			if words == 1 {
 				return section{}, false // one word: a name the rules match as written
 			}
@@ -944,9 +944,12 @@ func phraseAt(data []byte, start, end int) (section, bool) {
 }
 
 // phraseOperator returns the length of the assignment operator b starts
-// with (=, :, := or =>), or 0.
-func phraseOperator(b []byte) int {
+// with (=, :, := or =>, or a dash between blanks, as notes write "acme
+// token - 0123…"), or 0. spaced says whether blanks come before b.
+func phraseOperator(b []byte, spaced bool) int {
 	switch {
+	case spaced && len(b) > 1 && b[0] == '-' && (b[1] == ' ' || b[1] == '\t'):
+		return 1
 	case bytes.HasPrefix(b, []byte(":=")), bytes.HasPrefix(b, []byte("=>")):
 		return 2
 	case bytes.HasPrefix(b, []byte("==")):

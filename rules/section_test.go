@@ -438,7 +438,8 @@ func TestPhraseNames(t *testing.T) {
 		{"acme\tsecret => '" + v + "'", "acme-secret", v, true},
 		{"acme is where the secret = " + v, "acme-secret", v, false}, // more words than a name has
 		{"acme secret == '" + v + "'", "acme-secret", v, false},      // a comparison
-		{"acme secret - '" + v + "'", "acme-secret", v, false},
+		{"acme secret - '" + v + "'", "acme-secret", v, true},
+		{"- acme secret -" + v, "acme-secret", v, false}, // a dash, not a separator
 		// Generic rules match names as written, not phrases.
 		{"the secret = " + g, "generic-secret", g, true},
 		{"secret santa = " + g, "generic-secret", g, false},
