@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/keysweep/keysweep/finding"
@@ -36,6 +37,31 @@ func BenchmarkEngine(b *testing.B) {
 	b.StopTimer()
 	if found < len(planted)*9/10 {
 		b.Fatalf("found %d of %d planted secrets", found, len(planted))
+	}
+}
+
+// BenchmarkDenseShapes measures the engine on 1 MiB chunks that repeat
+// one provider keyword in the shapes the pair and section finders read
+// (a URL with a query, a name in words, comment headers, log lines): the
+// worst case of their per-hit work, which stays bounded per hit.
+func BenchmarkDenseShapes(b *testing.B) {
+	e, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct{ name, unit string }{
+		{"url-query", "https://mixpanel.example/a?b=1&key="},
+		{"words", "mixpanel api secret mixpanel key "},
+		{"comment-headers", "# mixpanel\n"},
+		{"log-lines", "[INFO] mixpanel twilio api\n"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			data := []byte(strings.Repeat(bc.unit, (1<<20)/len(bc.unit)))
+			b.SetBytes(int64(len(data)))
+			for range b.N {
+				e.Scan(rules.Chunk{Data: data, Location: finding.Location{Kind: finding.KindFile, Path: "dense.txt", Key: "dense.txt"}})
+			}
+		})
 	}
 }
 

@@ -259,8 +259,10 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 		most = maxProseLines
 	}
 	for off < len(data) && n < most && off-s.body < maxSectionBytes {
-		end := len(data)
-		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+		// A line is read up to maxSectionBytes: a longer one is cut
+		// there, and the next is not looked for.
+		end := min(len(data), off+maxSectionBytes)
+		if i := bytes.IndexByte(data[off:end], '\n'); i >= 0 {
 			end = off + i
 		}
 		line := bytes.TrimRight(data[off:end], "\r")
@@ -269,6 +271,8 @@ func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 		switch {
 		case s.indent == proseIndent && len(text) == 0:
 			return // the blank line that ends the lines below words
+		case s.indent == proseIndent && (text[0] == '#' || bytes.HasPrefix(text, []byte("//"))):
+			n++ // below words, a comment line counts: the settings are right below
 		case len(text) == 0 || text[0] == '#' || text[0] == ';' || bytes.HasPrefix(text, []byte("//")):
 		case s.indent == -1 && text[0] == '[':
 			return // the next INI/TOML section
