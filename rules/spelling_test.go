@@ -156,10 +156,10 @@ var sectionForms = []spellingForm{
 // var, a Rust const, a Jupyter notebook's source line, Ruby's set :name,
 // a Gradle DSL line, an XML element, a default after an environment
 // lookup (JS and Compose), a YAML block scalar, a value wrapped to the
-// next line, an env file inside a JSON string, a value with its Bearer
-// scheme, a name written as words in a comment, a parameter in the query
-// of a URL to the provider, a YAML or TOML section named after the
-// provider) under each conventional name for its
+// next line, an env file inside a JSON string, a name with a suffix or a
+// number after the credential word, a value with its Bearer scheme, a
+// name written as words in a comment, a parameter in the query of a URL
+// to the provider, a YAML or TOML section named after the provider) under each conventional name for its
 // kind of credential, and requires a finding of the rule, or of another rule of
 // the same provider (first tag), for every one.
 //
