@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 
 	"github.com/keysweep/keysweep/finding"
 )
@@ -106,4 +107,74 @@ func TestScanReaderError(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error")
 	}
+}
+
+// utf16Text encodes s as UTF-16 with a byte-order mark, little-endian or
+// big-endian, as Windows tools write text.
+func utf16Text(s string, bigEndian bool) []byte {
+	out := []byte{0xFF, 0xFE}
+	if bigEndian {
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+func TestUTF16TextIsScanned(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := fakeGitHubToken('c')
+	text := "# deploy.ps1\r\n$env:GITHUB_TOKEN = \"" + tok + "\"\r\n"
+	for _, be := range []bool{false, true} {
+		data := utf16Text(text, be)
+		if IsBinary(data) {
+			t.Fatalf("big-endian %v: UTF-16 text taken for binary", be)
+		}
+		got, bin := Text(data)
+		if bin || string(got) != text {
+			t.Fatalf("big-endian %v: Text = %q, %v", be, got, bin)
+		}
+		for name, r := range map[string]io.Reader{
+			"whole":    bytes.NewReader(data),
+			"one-byte": iotest.OneByteReader(bytes.NewReader(data)),
+		} {
+			res, err := e.ScanReader(context.Background(), r, finding.Location{Kind: finding.KindFile, Path: "deploy.ps1"}, int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Findings) != 1 || res.Findings[0].Secret != tok || res.Findings[0].Location.StartLine != 2 || res.Bytes != int64(len(data)) {
+				t.Errorf("big-endian %v, %s: %+v (%d bytes)", be, name, res.Findings, res.Bytes)
+			}
+		}
+	}
+	// Binary content stays binary: NUL bytes without a byte-order mark, or
+	// a byte-order mark before what decodes to NULs.
+	for _, data := range [][]byte{[]byte("GITHUB_TOKEN=\x00" + tok), append([]byte{0xFF, 0xFE, 0, 0, 0, 0}, "token"...)} {
+		if _, bin := Text(data); !bin {
+			t.Errorf("%q: not binary", data)
+		}
+		res, err := e.ScanReader(context.Background(), bytes.NewReader(data), finding.Location{Kind: finding.KindFile, Path: "x.bin"}, 0)
+		if err != nil || !res.Binary {
+			t.Errorf("%q: ScanReader binary = %v, %v", data, res.Binary, err)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add(utf16Text("token = \"x\"\n", false))
+	f.Add([]byte{0xFE, 0xFF, 0xD8, 0x00})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, bin := Text(data)
+		if !isUTF16(data) && (!bytes.Equal(text, data) || bin != IsBinary(data)) {
+			t.Fatal("non-UTF-16 content changed")
+		}
+	})
 }

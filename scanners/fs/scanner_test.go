@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/keysweep/keysweep/finding"
 	"github.com/keysweep/keysweep/rules"
@@ -172,6 +173,26 @@ func TestScanBinarySkipped(t *testing.T) {
 		t.Errorf("findings = %v", res.Findings)
 	}
 	if want := (finding.Stats{Files: 1, Bytes: 6, SkippedBinary: 1}); res.Stats != want {
+		t.Errorf("stats = %+v, want %+v", res.Stats, want)
+	}
+}
+
+// TestScanUTF16Text: text saved as UTF-16 with a byte-order mark (as
+// PowerShell 5 writes it) is decoded and scanned, not skipped as binary.
+func TestScanUTF16Text(t *testing.T) {
+	root := t.TempDir()
+	tok := fakeToken('u')
+	text := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune("# deploy\r\n$env:GITHUB_TOKEN = \"" + tok + "\"\r\n")) {
+		text = append(text, byte(u), byte(u>>8))
+	}
+	writeFile(t, root, "deploy.ps1", string(text))
+	res := scan(t, New(engine(t), Options{}), root)
+	noNotices(t, res)
+	if len(res.Findings) != 1 || res.Findings[0].Secret != tok || res.Findings[0].Location.StartLine != 2 {
+		t.Fatalf("findings = %v", res.Findings)
+	}
+	if want := (finding.Stats{Files: 1, Bytes: int64(len(text))}); res.Stats != want {
 		t.Errorf("stats = %+v, want %+v", res.Stats, want)
 	}
 }

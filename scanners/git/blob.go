@@ -183,21 +183,24 @@ func (w *worker) readBase(h plumbing.Hash) []byte {
 // when there is one, else all of it.
 func (w *worker) scanContent(c change, loc finding.Location, data []byte, res *blobResult, st *finding.Stats) {
 	r := w.run
-	switch {
-	case isLFSPointer(data):
+	if isLFSPointer(data) {
 		st.SkippedLFS++
 		return
-	case rules.IsBinary(data):
+	}
+	size := len(data)
+	data, binary := rules.Text(data)
+	if binary {
 		st.SkippedBinary++
 		return
 	}
 	st.Files++
-	st.Bytes += int64(len(data))
+	st.Bytes += int64(size)
 	var old []byte
 	if !c.base.IsZero() && !r.s.opts.AllCommits {
 		// The replaced version, to scan only what changed. If it cannot
 		// be read, the new one is scanned whole: nothing is missed.
-		if old = w.readBase(c.base); rules.IsBinary(old) {
+		var oldBinary bool
+		if old, oldBinary = rules.Text(w.readBase(c.base)); oldBinary {
 			old = nil
 		}
 	}

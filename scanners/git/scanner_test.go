@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	gogit "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -293,5 +294,36 @@ func TestSecretThroughEditsIsOneFinding(t *testing.T) {
 	res = scan(t, r.dir, Options{})
 	if len(res.Findings) != 1 || res.Findings[0].Details[RemovedFromHEAD] != "true" {
 		t.Fatalf("after removal: %+v", res.Findings)
+	}
+}
+
+// utf16LE encodes s as Windows tools write text: UTF-16, little-endian,
+// after a byte-order mark.
+func utf16LE(s string) string {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return string(out)
+}
+
+// TestUTF16TextInHistory: a PowerShell script saved as UTF-16 is text:
+// its secret is found in history, in a later version's added line only,
+// and staged.
+func TestUTF16TextInHistory(t *testing.T) {
+	r := newRepo(t)
+	r.commit("add script", map[string]string{"deploy.ps1": utf16LE("# deploy\r\n$env:GITHUB_TOKEN = \"" + token(50) + "\"\r\n")})
+	r.commit("second token", map[string]string{"deploy.ps1": utf16LE("# deploy\r\n$env:GITHUB_TOKEN = \"" + token(50) + "\"\r\n$env:GH_TOKEN = \"" + token(51) + "\"\r\n")})
+	res := scan(t, r.dir, Options{})
+	got := lines(res)
+	if len(got["deploy.ps1"]) != 2 || got["deploy.ps1"][0] != 2 || got["deploy.ps1"][1] != 3 {
+		t.Errorf("history findings %v (%v), want deploy.ps1:2 and :3", got, res.Findings)
+	}
+	if res.Stats.SkippedBinary != 0 {
+		t.Errorf("stats %+v: UTF-16 text skipped as binary", res.Stats)
+	}
+	r.write(map[string]string{"deploy.ps1": utf16LE("# deploy\r\n$env:GITHUB_TOKEN = \"" + token(50) + "\"\r\n$env:GH_TOKEN = \"" + token(51) + "\"\r\n$env:NEW_TOKEN = \"" + token(52) + "\"\r\n")})
+	if got := lines(scanStaged(t, r.dir)); len(got["deploy.ps1"]) != 1 || got["deploy.ps1"][0] != 4 {
+		t.Errorf("staged findings %v, want deploy.ps1:4", got)
 	}
 }

@@ -94,6 +94,7 @@ func (s *Scanner) ScanStaged(ctx context.Context, repoPath string, paths []strin
 					notice(finding.LevelError, e.Name, "cannot read HEAD's version: %v", err)
 					continue
 				}
+				old, _ = rules.Text(old) // compared line by line with the decoded new version
 			}
 		}
 		data, err := readBlob(repo.BlobObject, e.Hash)
@@ -105,13 +106,15 @@ func (s *Scanner) ScanStaged(ctx context.Context, repoPath string, paths []strin
 		if old == nil {
 			res.Findings = append(res.Findings, s.engine.ScanPath(loc)...)
 		}
-		if rules.IsBinary(data) {
+		size := len(data)
+		data, binary := rules.Text(data)
+		if binary {
 			res.Stats.SkippedBinary++
 			continue
 		}
 		r := s.engine.Scan(rules.Chunk{Data: data, Location: loc})
 		res.Stats.Files++
-		res.Stats.Bytes += int64(len(data))
+		res.Stats.Bytes += int64(size)
 		res.Stats.Suppressed += int64(r.Suppressed)
 		added := addedLines(old, data)
 		for _, f := range r.Findings {
