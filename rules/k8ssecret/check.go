@@ -159,7 +159,7 @@ func (c *Check) value(secretName, key string, decoded []byte, val *yaml.Node, lo
 		f.Fingerprint = c.engine.Hasher().Fingerprint(&f)
 		out = append(out, decodedFrom(f))
 	}
-	if len(out) > 0 || res.Suppressed > 0 || publicCertificate(decoded) {
+	if len(out) > 0 || res.Suppressed > 0 || publicCertificate(decoded) || describesConnection(key) {
 		return out
 	}
 	secret := strings.TrimSpace(string(decoded))
@@ -189,7 +189,7 @@ func (c *Check) stringData(secretName string, sd *yaml.Node, loc finding.Locatio
 			continue
 		}
 		res := c.engine.Scan(rules.Chunk{Data: []byte(key.Value + ": " + value), Location: loc})
-		if len(res.Findings) > 0 || res.Suppressed > 0 || publicCertificate([]byte(value)) {
+		if len(res.Findings) > 0 || res.Suppressed > 0 || publicCertificate([]byte(value)) || describesConnection(key.Value) {
 			continue
 		}
 		at := loc
@@ -203,6 +203,26 @@ func (c *Check) stringData(secretName string, sd *yaml.Node, loc finding.Locatio
 		}
 	}
 	return out
+}
+
+// connectionKeys name the entries of a Secret that describe a service
+// rather than unlock it: a binding's type and provider, where the service
+// is (host, port, URL), which database, which user. Service Binding
+// Secrets (servicebinding.io) and database operators write them beside
+// the password; a credential in a URL is still found by the content rules.
+var connectionKeys = map[string]bool{
+	"type": true, "provider": true, "host": true, "hostname": true, "port": true,
+	"database": true, "dbname": true, "db": true, "username": true, "user": true,
+	"url": true, "uri": true, "endpoint": true, "region": true, "namespace": true,
+	"sslmode": true, "cluster": true, "bucket": true, "scheme": true, "protocol": true,
+}
+
+// describesConnection reports whether a Secret's key names an entry that
+// describes the service (see connectionKeys), in any case and with "-",
+// "_" or "." spelled either way.
+func describesConnection(key string) bool {
+	k := strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(key))
+	return connectionKeys[k]
 }
 
 // field returns the value of key in mapping m, or nil.

@@ -122,6 +122,28 @@ func TestStringData(t *testing.T) {
 	}
 }
 
+// TestConnectionEntries: a Service Binding Secret's entries that say
+// where and which the service is are not reported; a credential inside a
+// URL still is.
+func TestConnectionEntries(t *testing.T) {
+	pw := "q7Rt2xWm9LpZ4vKb" // keysweep:allow fake stringData fixture
+	text := "kind: Secret\nmetadata:\n  name: db\ntype: servicebinding.io/postgresql\nstringData:\n" +
+		"  type: postgresql\n  provider: bitnami\n  host: demo-db\n  port: \"5432\"\n  database: petclinic\n  username: petclinic-app\n" +
+		"  password: " + pw + "\n" +
+		"data:\n  DB_HOST: " + base64.StdEncoding.EncodeToString([]byte("db.internal.example")) + "\n" +
+		"  jdbc-url: " + base64.StdEncoding.EncodeToString([]byte("postgresql://app:"+pw+"@db.internal.example:5432/app")) + "\n"
+	fs := check(t, "k8s/db.yml", text)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.RuleID+" "+f.Secret)
+	}
+	// The password in stringData is the content rules' to report (they
+	// see it in the file); the check adds the URL's, decoded.
+	if len(fs) != 1 || fs[0].Secret != pw || fs[0].Location.StartLine != 15 {
+		t.Errorf("findings %v, want the URL's password only", got)
+	}
+}
+
 // TestParseErrorAfterASecret: a file that held a Secret and then does not
 // parse is an error naming the line, without quoting the document.
 func TestParseErrorAfterASecret(t *testing.T) {
