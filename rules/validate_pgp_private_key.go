@@ -17,7 +17,7 @@ import (
 // secret key (a public key block) is Invalid; anything that does not
 // decode or stops short is Unchecked. User IDs are never reported.
 func validPGPPrivateKey(secret string) (Validity, map[string]string) {
-	s := unescapeNewlines(secret)
+	s := keyText(secret)
 	i := strings.Index(s, "-----BEGIN PGP ")
 	if i < 0 {
 		return Invalid, nil

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,7 @@ import (
 // CERTIFICATE block is Invalid; a private-key block whose body does not
 // parse (a fake body, a truncated key) is Unchecked: it is still a leak.
 func validPrivateKey(secret string) (Validity, map[string]string) {
-	b, ok := parsePEMText(unescapeNewlines(secret))
+	b, ok := parsePEMText(keyText(secret))
 	if !ok {
 		return Invalid, nil
 	}
@@ -526,6 +527,22 @@ func decodeBase64(s string) ([]byte, bool) {
 	}
 	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
 	return b, err == nil
+}
+
+// literalGlue is what joins the string literals a key is written in, one
+// per line, in source code: a closing quote, an operator (+ in Java, JS,
+// Kotlin, C#; <> in Elixir; . or .. in PHP and Lua; & in VB; a comma in
+// an array of lines), a line break, an opening quote. Python's implicit
+// concatenation has no operator. The key rules' regexes spell the same.
+var literalGlue = regexp.MustCompile("[\"'`][ \t]*(?:\\+|<>|\\.\\.?|&|,)?[ \t]*(?:\r?\n[ \t]*(?:\\+|<>|\\.|&)?[ \t]*)?[\"'`]")
+
+// keyText returns a key block as text: the string literals it was written
+// in joined, and the escapes it picked up unescaped.
+func keyText(s string) string {
+	if strings.ContainsAny(s, "\"'`") {
+		s = literalGlue.ReplaceAllString(s, "")
+	}
+	return unescapeNewlines(s)
 }
 
 // unescapeNewlines turns the escapes a key picks up inside JSON, YAML or

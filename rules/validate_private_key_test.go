@@ -286,6 +286,46 @@ func TestKeyRulesValidate(t *testing.T) {
 	}
 }
 
+// literalLines writes a PEM block as source code does, one string literal
+// per line: open and close quote each line, end it with an escaped line
+// break, and join the literals with sep (which may hold a line break).
+func literalLines(block, quote, sep string) string {
+	lines := strings.Split(strings.TrimRight(block, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = quote + l + `\n` + quote
+	}
+	return strings.Join(lines, sep)
+}
+
+// TestKeysInStringLiterals: a key written as one string literal per line
+// (Java, Kotlin, JS, C#, Elixir, PHP, Python, an array of lines) is found
+// and parses.
+func TestKeysInStringLiterals(t *testing.T) {
+	k := testKeys()
+	e := catalogEngine(t, "data/keys.toml")
+	block := pemEncode(t, "RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(k.rsa), nil)
+	for lang, text := range map[string]string{
+		"java":       "String KEY =\n    " + literalLines(block, `"`, " +\n    ") + ";",
+		"kotlin":     "val key = " + literalLines(block, `"`, " +\n        "),
+		"javascript": "const key = " + literalLines(block, "'", "\n  + "),
+		"elixir":     "@key " + literalLines(block, `"`, " <>\n       "),
+		"php":        "$key = " + literalLines(block, `"`, " .\n  ") + ";",
+		"python":     "KEY = (\n    " + literalLines(block, `"`, "\n    ") + "\n)",
+		"c# array":   "var lines = new[] {\n  " + literalLines(block, `"`, ",\n  ") + "\n};",
+	} {
+		f, ok := findingOf(t, e, "rsa-private-key", text)
+		if !ok || !f.Validated || f.Details["key_type"] != "RSA" {
+			t.Errorf("%s: found %v, validated %v, details %v", lang, ok, f.Validated, f.Details)
+		}
+	}
+	// Separate strings that are not one key are not joined into one.
+	half := strings.Split(block, "\n")
+	text := `a = "` + half[0] + `"` + "\n" + `b = "` + strings.Join(half[1:4], "") + `"`
+	if _, ok := findingOf(t, e, "rsa-private-key", text); ok {
+		t.Error("two assignments read as one key")
+	}
+}
+
 // keySeeds are well-formed inputs for FuzzValidators to mutate: one of each
 // key format and token the offline validators parse.
 func keySeeds(t testing.TB) []string {

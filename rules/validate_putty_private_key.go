@@ -16,7 +16,7 @@ import (
 // truncated key) is Unchecked.
 func validPuTTYPrivateKey(secret string) (Validity, map[string]string) {
 	var lines []string
-	for l := range strings.SplitSeq(unescapeNewlines(secret), "\n") {
+	for l := range strings.SplitSeq(keyText(secret), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
