@@ -224,7 +224,7 @@ func (e *Engine) Scan(c Chunk) Result {
 	// ones, which skip a secret one of those found (see consider).
 	for _, later := range []bool{false, true} {
 		if later {
-			sc.claimed = claimedBy(cands)
+			sc.claimed = e.claimedBy(cands)
 			for _, h := range st.later {
 				cands = e.matchAt(cands, h.rule, data, h.at, sc)
 			}
@@ -337,9 +337,12 @@ type spans struct {
 
 // claimedBy returns the secrets of cands: what the deferred rules need not
 // report again.
-func claimedBy(cands []candidate) spans {
+func (e *Engine) claimedBy(cands []candidate) spans {
 	ws := make([]window, 0, len(cands))
 	for _, c := range cands {
+		if len(e.rules[c.rule].required) > 0 {
+			continue // kept only if its partner is found: it claims nothing yet
+		}
 		ws = append(ws, window{c.secStart, c.secEnd})
 	}
 	slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
@@ -599,13 +602,19 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 	cands = slices.CompactFunc(cands, func(a, b candidate) bool {
 		return a.rule == b.rule && a.secStart == b.secStart && a.secEnd == b.secEnd
 	})
-	out := cands[:0:0]
-	for i, c := range cands {
-		r := e.rules[c.rule]
-		if e.outranked(cands, i) {
+	// A candidate whose required partner is missing is dropped first, so
+	// that it outranks nothing (a generic rule's match of the same
+	// secret stands).
+	kept := cands[:0:0]
+	for _, c := range cands {
+		if len(e.rules[c.rule].required) > 0 && !e.requiredMet(cands, c, data) {
 			continue
 		}
-		if len(r.required) > 0 && !e.requiredMet(cands, c, data) {
+		kept = append(kept, c)
+	}
+	out := kept[:0:0]
+	for i, c := range kept {
+		if e.outranked(kept, i) {
 			continue
 		}
 		out = append(out, c)
@@ -613,14 +622,15 @@ func (e *Engine) resolve(cands []candidate, data []byte) []candidate {
 	return e.pair(out, data)
 }
 
-// lazyCompanions marks the rules that are only ever companions: rules
-// not reported on their own (skipReport), with a regex and no path or
-// check, that some rule lists as a companion and none as required (a
-// required rule's absence decides a finding, so it is matched
-// everywhere).
+// lazyCompanions marks the rules that are only ever partners of others:
+// rules not reported on their own (skipReport), with a regex and no path
+// or check, that some rule lists as a companion or as required within a
+// number of lines. Such a rule is matched only in those lines around its
+// partners' candidates (see matchCompanions). A rule required anywhere
+// in the chunk (no withinLines) is matched everywhere.
 func lazyCompanions(rules []*Rule, byID map[string]int) []bool {
 	lazy := make([]bool, len(rules))
-	required := make([]bool, len(rules))
+	unbounded := make([]bool, len(rules))
 	for _, r := range rules {
 		for _, q := range r.companions {
 			if qi, ok := byID[q.id]; ok {
@@ -629,12 +639,13 @@ func lazyCompanions(rules []*Rule, byID map[string]int) []bool {
 		}
 		for _, q := range r.required {
 			if qi, ok := byID[q.id]; ok {
-				required[qi] = true
+				lazy[qi] = true
+				unbounded[qi] = unbounded[qi] || q.withinLines < 0
 			}
 		}
 	}
 	for i, r := range rules {
-		lazy[i] = lazy[i] && !required[i] && r.skipReport && r.re != nil && r.path == nil && r.meta.Check == "" &&
+		lazy[i] = lazy[i] && !unbounded[i] && r.skipReport && r.re != nil && r.path == nil && r.meta.Check == "" &&
 			len(r.companions) == 0 && len(r.required) == 0
 	}
 	return lazy
@@ -644,12 +655,14 @@ func lazyCompanions(rules []*Rule, byID map[string]int) []bool {
 // companion, whatever its withinLines.
 const maxCompanionReach = 16 << 10
 
-// matchCompanions matches the lazy companion rules of each candidate in
-// the lines within its reach, so that pair can fold them in.
+// matchCompanions matches the lazy partner rules of each candidate
+// (companions and required rules) in the lines within its reach, so that
+// resolve can check the required ones and pair can fold the companions in.
 func (e *Engine) matchCompanions(cands []candidate, data []byte, sc *scanCtx) []candidate {
 	n := len(cands)
 	for i := 0; i < n; i++ {
-		for _, q := range e.rules[cands[i].rule].companions {
+		r := e.rules[cands[i].rule]
+		for _, q := range slices.Concat(r.companions, r.required) {
 			qi := e.byID[q.id]
 			if !e.lazy[qi] {
 				continue

@@ -174,6 +174,37 @@ withinLines = 1
 	}
 }
 
+// TestRequiredPartnerMissingLeavesGeneric: a rule whose required partner
+// is missing outranks nothing; a generic rule's match of the same secret
+// is reported. With the partner, the specific rule wins.
+func TestRequiredPartnerMissingLeavesGeneric(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "key-id"
+regex = '''KID[0-9]{4}'''
+keywords = ["kid"]
+skipReport = true
+[[rules]]
+id = "pair"
+regex = '''token=([a-z0-9]{12})'''
+keywords = ["token="]
+[[rules.required]]
+id = "key-id"
+withinLines = 1
+[[rules]]
+id = "generic-token"
+regex = '''token=([a-z0-9]{12})'''
+keywords = ["token="]
+tags = ["generic"]
+`)
+	if got := ruleIDs(scanText(e, "a", "token=q8zx2lm9wv4t")); strings.Join(got, ",") != "generic-token" {
+		t.Errorf("without the partner: %v, want generic-token", got)
+	}
+	if got := ruleIDs(scanText(e, "a", "KID1234\ntoken=q8zx2lm9wv4t")); strings.Join(got, ",") != "pair" {
+		t.Errorf("with the partner: %v, want pair", got)
+	}
+}
+
 func TestFingerprintIgnoresLine(t *testing.T) {
 	e := loadTestConfig(t, `
 [[rules]]
