@@ -67,7 +67,7 @@ func shapesAt(data []byte, start, end int) shapes {
 	// The pair finders, the most specific first; the first that reads a
 	// pair around the hit wins.
 	finders := [...]func(data []byte, start, end int) (section, bool){
-		pairAt, flagAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, phraseAt, queryAt, elementAt, escapedLineAt, nextLineAt,
+		pairAt, flagAt, ctorAt, callAt, argAt, symbolSetAt, fallbackAt, dslValueAt, phraseAt, queryAt, elementAt, escapedLineAt, nextLineAt,
 	}
 	for _, find := range finders {
 		if sh.pair, sh.pairOK = find(data, start, end); sh.pairOK {
@@ -319,7 +319,9 @@ func (e *Engine) matchSection(cands []candidate, ri int, data []byte, s section,
 				switch {
 				case p < 0:
 				case p < head:
-					m[i] = s.name + min(p, len(s.key))
+					// Within the name; a composed name may be longer than
+					// the bytes before the value.
+					m[i] = s.name + min(p, len(s.key), s.value-s.name)
 				default:
 					m[i] = s.value + p - head
 				}
@@ -529,6 +531,63 @@ func flagAt(data []byte, start, end int) (section, bool) {
 		return section{}, false // no value, another option, or a line continuation
 	}
 	return section{header: name, key: data[name:nameEnd], pair: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+}
+
+// ctorAt returns, as a pair, a provider's client built with a string
+// literal, the credential, as SDKs take it: a call whose function's name
+// (a dotted or :: path) starts at the word holding the keyword hit at
+// [start, end) and names no credential, and whose first argument is the
+// literal,
+//
+//	new postmark.ServerClient("0123…")      api = shodan.Shodan("0123…")
+//	Postmark::ApiClient.new('0123…')        otx = OTXv2("0123…")
+//
+// matched as "postmark.ServerClient_key=\"0123…\")": the literal is the
+// client's key. Generic rules do not take it (composed).
+func ctorAt(data []byte, start, end int) (section, bool) {
+	if endsMidWord(data, end) {
+		return section{}, false // findl in findLibPath names no provider
+	}
+	name, i := nameAround(data, start, end, 0, isWordByte)
+	for i < len(data) && i-name <= maxHeader/4 && (isWordByte(data[i]) || data[i] == '.' || data[i] == ':') {
+		i++
+	}
+	if i >= len(data) || data[i] != '(' || credentialWord(data[name:i]) {
+		return section{}, false
+	}
+	v := i + 1
+	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
+		v++
+	}
+	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
+		return section{}, false // not a string literal
+	}
+	key := make([]byte, 0, i-name+len("_key"))
+	key = append(append(key, data[name:i]...), "_key"...)
+	return section{header: name, key: key, pair: true, composed: true, call: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
+}
+
+// endsMidWord reports whether a keyword hit ending at end stops inside a
+// word: a letter follows it that does not start a camelCase word.
+func endsMidWord(data []byte, end int) bool {
+	if end == 0 || end >= len(data) || !isLetter(data[end]) || !isLetter(data[end-1]) {
+		return false
+	}
+	camel := 'a' <= data[end-1] && data[end-1] <= 'z' && 'A' <= data[end] && data[end] <= 'Z'
+	return !camel
+}
+
+// credentialWord reports whether a name holds a word that names a
+// credential itself (key, token, secret, password, auth…): a setter or a
+// setting, not a client.
+func credentialWord(name []byte) bool {
+	low := bytes.ToLower(name)
+	for _, w := range [...]string{"key", "token", "secret", "pass", "pwd", "auth", "cred", "sid"} {
+		if bytes.Contains(low, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // callAt returns, as a pair, a call whose function's name holds the

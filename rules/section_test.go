@@ -412,7 +412,13 @@ func checkPair(t *testing.T, data []byte, start, n int, find func(data []byte, s
 	if !ok {
 		return
 	}
-	if p.name > start || p.name+len(p.key) < start+n || p.value < p.name+len(p.key) || p.valueEnd < p.value || p.valueEnd > len(data) {
+	// A composed name is put together, not read: it need not span the
+	// bytes before the value.
+	keyEnd := p.name + len(p.key)
+	if p.composed {
+		keyEnd = min(keyEnd, p.value)
+	}
+	if p.name > start || p.name >= p.value || !p.composed && keyEnd < start+n || p.value < keyEnd || p.valueEnd < p.value || p.valueEnd > len(data) {
 		t.Fatalf("pair %+v for hit [%d,%d) of %d bytes", p, start, start+n, len(data))
 	}
 }
@@ -513,5 +519,49 @@ func FuzzSettingName(f *testing.F) {
 		if ok && (name < 0 || name >= len(line) || !isDottedNameByte(line[name])) {
 			t.Fatalf("name at %d of %q", name, line)
 		}
+	})
+}
+
+func TestClientConstructors(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "acme-key"
+regex = '''(?i:acme)[\w.:-]{0,20}(?i:key)[\w.:-]{0,12}["']?[ \t]*[:=][ \t]*["']?([a-f0-9]{32})\b'''
+keywords = ["acme"]
+tags = ["acme"]
+[[rules]]
+id = "generic-api-key"
+regex = '''(?i)key["']?[ \t]*[:=][ \t]*["']?([a-f0-9]{32})\b'''
+keywords = ["key"]
+tags = ["generic"]
+`)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		`const client = new acme.ServerClient("` + v + `");`: true,
+		`api = acme.Acme('` + v + `')`:                       true,
+		`client = Acme::ApiClient.new('` + v + `')`:          true,
+		`otx = AcmeV2("` + v + `")`:                          true,
+		`acme.lookup("` + v + `")`:                           true, // a literal given to the client is its key
+		`acme.setRegion("` + v + `")`:                        true,
+		`acme.getToken("` + v + `")`:                         false, // names a credential: a setter or getter, not a client
+		`acme.connect(region, "` + v + `")`:                  false, // not the first argument
+		`acme.ServerClient(process.env.ACME_KEY)`:            false,
+		`ctxt.acmewareFind("` + v + `")`:                     false, // the keyword ends inside a word
+	} {
+		if found := foundSecret(e, "app.js", text, "acme-key", v); found != want {
+			t.Errorf("%s: found %v, want %v", text, found, want)
+		}
+	}
+	// Generic rules do not read a constructor's literal as a key.
+	if found := foundSecret(e, "app.js", `x = Widget("`+v+`")`, "generic-api-key", v); found {
+		t.Error("generic rule took a constructor's literal")
+	}
+}
+
+func FuzzCtorAt(f *testing.F) {
+	f.Add([]byte(`new acme.Client("abc")`), 4, 4)
+	f.Add([]byte(`acme(`), 0, 4)
+	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
+		checkPair(t, data, start, n, ctorAt)
 	})
 }
