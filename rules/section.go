@@ -104,6 +104,11 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 		// key: | key: { | "key": { | key = {
 		t := bytes.TrimSuffix(text, []byte("{"))
 		t = bytes.TrimRight(t, " \t")
+		if len(t) >= 1 && (t[len(t)-1] == '(' || t[len(t)-1] == '"') {
+			if key, ok := blockKey(data, lo+indent, lo+indent+len(t), start, end); ok {
+				return section{header: lo, key: key, body: min(hi+1, len(data)), indent: indent}, true
+			}
+		}
 		if len(t) < 2 || (t[len(t)-1] != ':' && t[len(t)-1] != '=') {
 			return proseAt(data, lo, hi, start, end)
 		}
@@ -114,6 +119,45 @@ func sectionAt(data []byte, start, end int) (section, bool) {
 	}
 	// The line is the key and punctuation: the keyword is in the key.
 	return section{header: lo, key: key, body: min(hi+1, len(data)), indent: indent}, true
+}
+
+// blockKey returns the name of the block that the line [lo, tEnd) opens
+// (its text without a last "{") when the keyword hit at [start, end) names
+// it: a call whose arguments follow on the next lines, or an HCL block's
+// first quoted label,
+//
+//	const rzp = new Razorpay({          provider "okta" {
+//	  key_secret: "0123…",                api_token = "00…"
+//	gateway = braintree.Configuration(
+//	    private_key="0123…",
+//
+// so that the settings below are matched under the provider's name
+// (Razorpay_key_secret: "0123…", okta_api_token = "00…").
+func blockKey(data []byte, lo, tEnd, start, end int) ([]byte, bool) {
+	if data[tEnd-1] == '"' {
+		// An HCL block: type "label" ["label"] {.
+		name, nameEnd := nameAround(data, start, end, lo, isNameByte)
+		if name <= lo || data[name-1] != '"' || nameEnd >= tEnd || data[nameEnd] != '"' {
+			return nil, false
+		}
+		// The first label (a provider, or a resource type named after
+		// one), after the block's type: later labels are the user's names.
+		for i := lo; i < name-1; i++ {
+			if c := data[i]; !isWordByte(c) && c != ' ' && c != '\t' {
+				return nil, false
+			}
+		}
+		return data[name:nameEnd], true
+	}
+	// A call: the path holding the hit, then the line's last "(".
+	name, i := nameAround(data, start, end, lo, isWordByte)
+	for i < tEnd && (isWordByte(data[i]) || data[i] == '.' || data[i] == ':') {
+		i++
+	}
+	if i != tEnd-1 || data[i] != '(' {
+		return nil, false
+	}
+	return data[name:i], true
 }
 
 // A line of words naming the provider (a comment, a log line) heads the
@@ -540,10 +584,11 @@ func flagAt(data []byte, start, end int) (section, bool) {
 // literal,
 //
 //	new postmark.ServerClient("0123…")      api = shodan.Shodan("0123…")
-//	Postmark::ApiClient.new('0123…')        otx = OTXv2("0123…")
+//	Postmark::ApiClient.new('0123…')        ngrok.set_auth_token("0123…")
 //
 // matched as "postmark.ServerClient_key=\"0123…\")": the literal is the
-// client's key. Generic rules do not take it (composed).
+// client's key (or, given to a setter, the credential it names).
+// Generic rules do not take it (composed).
 func ctorAt(data []byte, start, end int) (section, bool) {
 	if endsMidWord(data, end) {
 		return section{}, false // findl in findLibPath names no provider
@@ -552,7 +597,13 @@ func ctorAt(data []byte, start, end int) (section, bool) {
 	for i < len(data) && i-name <= maxHeader/4 && (isWordByte(data[i]) || data[i] == '.' || data[i] == ':') {
 		i++
 	}
-	if i >= len(data) || data[i] != '(' || credentialWord(data[name:i]) {
+	if i >= len(data) || data[i] != '(' {
+		return section{}, false
+	}
+	callee := data[name:i]
+	if credentialWord(callee) && (!credentialSetter(callee) || bytes.IndexAny(callee, ".:") < 0) {
+		// getToken("…") takes a name, not the token; a setter of the
+		// hit's own name (withApiKey("…")) is callAt's.
 		return section{}, false
 	}
 	v := i + 1
@@ -562,8 +613,10 @@ func ctorAt(data []byte, start, end int) (section, bool) {
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false // not a string literal
 	}
-	key := make([]byte, 0, i-name+len("_key"))
-	key = append(append(key, data[name:i]...), "_key"...)
+	key := bytes.Clone(callee) // a setter names the credential itself
+	if !credentialWord(callee) {
+		key = append(key, "_key"...) // a client's literal is its key
+	}
 	return section{header: name, key: key, pair: true, composed: true, call: true, name: name, value: v, valueEnd: valueEnd(data, v), indent: -1}, true
 }
 
@@ -575,6 +628,20 @@ func endsMidWord(data []byte, end int) bool {
 	}
 	camel := 'a' <= data[end-1] && data[end-1] <= 'z' && 'A' <= data[end] && data[end] <= 'Z'
 	return !camel
+}
+
+// credentialSetter reports whether a dotted path ends in a method that
+// sets a credential: set, with or use before it (ngrok.set_auth_token,
+// client.setApiKey, builder.withToken).
+func credentialSetter(path []byte) bool {
+	last := path[bytes.LastIndexAny(path, ".:")+1:]
+	low := bytes.ToLower(last)
+	for _, verb := range [...]string{"set", "with", "use"} {
+		if rest, ok := bytes.CutPrefix(low, []byte(verb)); ok && len(rest) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // credentialWord reports whether a name holds a word that names a

@@ -543,7 +543,8 @@ tags = ["generic"]
 		`otx = AcmeV2("` + v + `")`:                          true,
 		`acme.lookup("` + v + `")`:                           true, // a literal given to the client is its key
 		`acme.setRegion("` + v + `")`:                        true,
-		`acme.getToken("` + v + `")`:                         false, // names a credential: a setter or getter, not a client
+		`acme.getToken("` + v + `")`:                         false, // a getter takes a name, not the credential
+		`acme.set_api_key("` + v + `")`:                      true,  // a setter takes it
 		`acme.connect(region, "` + v + `")`:                  false, // not the first argument
 		`acme.ServerClient(process.env.ACME_KEY)`:            false,
 		`ctxt.acmewareFind("` + v + `")`:                     false, // the keyword ends inside a word
@@ -564,4 +565,22 @@ func FuzzCtorAt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
 		checkPair(t, data, start, n, ctorAt)
 	})
+}
+
+func TestBlockSections(t *testing.T) {
+	e := loadTestConfig(t, sectionConfig)
+	const v = "0123456789abcdef0123456789abcdef"
+	for text, want := range map[string]bool{
+		"const client = new Acme({\n  region: 'eu',\n  secret: '" + v + "',\n});":                    true,
+		"gateway = acme.Configuration(\n    acme.Environment.Sandbox,\n    secret=\"" + v + "\",\n)": true,
+		"provider \"acme\" {\n  region = \"eu\"\n  secret = \"" + v + "\"\n}":                        true,
+		"const client = new Acme({\n  region: 'eu',\n});\nconst secret = '" + v + "';":               false, // after the block
+		"acme.configure(region,\n  secret: '" + v + "')":                                             false, // the line does not end with "("
+		"resource \"other\" \"acme\" {\n  secret = \"" + v + "\"\n}":                                 false, // a name the user chose
+		"resource \"acme_user\" \"x\" {\n  secret = \"" + v + "\"\n}":                                true,
+	} {
+		if found := foundSecret(e, "app.js", text, "acme-secret", v); found != want {
+			t.Errorf("%q: found %v, want %v", text, found, want)
+		}
+	}
 }
