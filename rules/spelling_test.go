@@ -124,6 +124,7 @@ var spellingForms = []spellingForm{
 		return `{"app.env": "REGION=eu\n` + snake(p, c, true) + "=" + s + `\nDEBUG=false"}`
 	}},
 	{"suffixed name", func(p, c []string, s string) string { return snake(p, c, true) + "_PROD=" + s }},
+	{"prefixed name", func(p, c []string, s string) string { return "APP_" + snake(p, c, true) + "=" + s }},
 	{"numbered name", func(p, c []string, s string) string { return camel(p, c) + `2 = "` + s + `"` }},
 	{"bearer header value", func(p, c []string, s string) string { return "  " + snake(p, c, false) + `: "Bearer ` + s + `"` }},
 }
@@ -156,8 +157,8 @@ var sectionForms = []spellingForm{
 // var, a Rust const, a Jupyter notebook's source line, Ruby's set :name,
 // a Gradle DSL line, an XML element, a default after an environment
 // lookup (JS and Compose), a YAML block scalar, a value wrapped to the
-// next line, an env file inside a JSON string, a name with a suffix or a
-// number after the credential word, a value with its Bearer scheme, a
+// next line, an env file inside a JSON string, a name with a prefix, a
+// suffix or a number after the credential word, a value with its Bearer scheme, a
 // name written as words in a comment, a parameter in the query of a URL
 // to the provider, a YAML or TOML section named after the provider) under each conventional name for its
 // kind of credential, and requires a finding of the rule, or of another rule of
@@ -259,10 +260,10 @@ tags = ["acme"]
 			missed = append(missed, form.name)
 		}
 	}
-	// env, dockerfile, the env file in JSON and the Compose default are
-	// NAME=value as written or as read.
-	if len(missed) != len(spellingForms)-4 {
-		t.Errorf("missed %v, want every form but env, dockerfile, json-escaped env file and compose default", missed)
+	// env, dockerfile, the env file in JSON, the Compose default and the
+	// prefixed name are NAME=value as written or as read.
+	if len(missed) != len(spellingForms)-5 {
+		t.Errorf("missed %v, want every form but env, dockerfile, json-escaped env file, compose default and prefixed name", missed)
 	}
 }
 
