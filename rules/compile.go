@@ -46,6 +46,9 @@ type Rule struct {
 type anchor struct {
 	re           *lazyRegexp // ^(?:regex)
 	wordBoundary bool        // the regex starts with \b
+	// underscore: it starts with (?:\b|_), a boundary or an underscore
+	// (APP_ACME_KEY), so a '_' before the hit is no reason to skip it.
+	underscore bool
 	// delimited: the regex starts with (?:^|[class]), the line's start or
 	// a one-byte delimiter, before its literal. At a line's start re is
 	// tried at the hit; elsewhere midLine, the regex with [class] alone
@@ -341,7 +344,7 @@ func anchorFor(expr string, re *syntax.Regexp, keywords []string) anchor {
 	if len(keywords) == 0 {
 		return anchor{}
 	}
-	lit, fold, wb, delim, ok := leadingLiteral(re)
+	lit, fold, wb, under, delim, ok := leadingLiteral(re)
 	if !ok {
 		return anchor{}
 	}
@@ -359,7 +362,7 @@ func anchorFor(expr string, re *syntax.Regexp, keywords []string) anchor {
 	}
 	// Built from a regex that parsed: they parse too, and are not parsed
 	// again here.
-	a := anchor{re: &lazyRegexp{expr: `^(?:` + expr + `)`}, wordBoundary: wb, delimited: delim}
+	a := anchor{re: &lazyRegexp{expr: `^(?:` + expr + `)`}, wordBoundary: wb, underscore: under, delimited: delim}
 	if delim {
 		mid, err := syntax.Parse(expr, syntax.Perl)
 		if err != nil || !dropLineStart(mid) {
@@ -374,9 +377,9 @@ func anchorFor(expr string, re *syntax.Regexp, keywords []string) anchor {
 }
 
 // leadingLiteral returns the literal every match of n begins with, looking
-// through captures, a leading \b, and a leading one-byte delimiter
-// alternative (?:^|[^A-Za-z0-9]).
-func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, delimited, ok bool) {
+// through captures, a leading \b or (?:\b|_), and a leading one-byte
+// delimiter alternative (?:^|[^A-Za-z0-9]).
+func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, underscore, delimited, ok bool) {
 	for {
 		switch n.Op {
 		case syntax.OpCapture:
@@ -388,6 +391,9 @@ func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, delimited
 				case sub.Op == syntax.OpWordBoundary:
 					wordBoundary = true
 					continue
+				case isBoundaryOrUnderscore(sub):
+					wordBoundary, underscore = true, true
+					continue
 				case sub.Op == syntax.OpEmptyMatch:
 					continue
 				case isDelimiter(sub) && !delimited && i+1 < len(n.Sub):
@@ -397,15 +403,24 @@ func leadingLiteral(n *syntax.Regexp) (lit string, fold, wordBoundary, delimited
 				break
 			}
 			if i == len(n.Sub) || (delimited && wordBoundary) {
-				return "", false, false, false, false
+				return "", false, false, false, false, false
 			}
 			n = n.Sub[i]
 		case syntax.OpLiteral:
-			return string(n.Rune), n.Flags&syntax.FoldCase != 0, wordBoundary, delimited, len(n.Rune) > 0
+			return string(n.Rune), n.Flags&syntax.FoldCase != 0, wordBoundary, underscore, delimited, len(n.Rune) > 0
 		default:
-			return "", false, false, false, false
+			return "", false, false, false, false, false
 		}
 	}
+}
+
+// isBoundaryOrUnderscore reports whether n is (?:\b|_).
+func isBoundaryOrUnderscore(n *syntax.Regexp) bool {
+	if n.Op != syntax.OpAlternate || len(n.Sub) != 2 {
+		return false
+	}
+	a, b := n.Sub[0], n.Sub[1]
+	return a.Op == syntax.OpWordBoundary && b.Op == syntax.OpLiteral && len(b.Rune) == 1 && b.Rune[0] == '_'
 }
 
 // dropLineStart replaces the leading (?:^|[class]) that leadingLiteral

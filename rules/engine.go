@@ -435,7 +435,7 @@ func (e *Engine) matchAt(cands []candidate, ri int, data []byte, hit int, sc *sc
 		if hit > 0 && data[hit-1] != '\n' {
 			at, re = hit-1, r.anchor.midLine
 		}
-	case r.anchor.wordBoundary && hit > 0 && isWordByte(data[hit-1]):
+	case r.anchor.wordBoundary && hit > 0 && isWordByte(data[hit-1]) && !(r.anchor.underscore && data[hit-1] == '_'):
 		return cands // data[hit] is a word byte: no boundary here
 	}
 	end := min(len(data), hit+r.span)

@@ -529,3 +529,27 @@ withinLines = 1
 		t.Errorf("rules = %v, want specific, generic on line 2, and pass with its user folded in", got)
 	}
 }
+
+// TestAnchorAfterUnderscore: a rule starting (?:\b|_) is anchored at its
+// keyword, and a '_' before the hit does not dismiss it.
+func TestAnchorAfterUnderscore(t *testing.T) {
+	e := loadTestConfig(t, `
+[[rules]]
+id = "acme-key"
+regex = '''(?i:(?:\b|_)acme_key)=([a-z0-9]{12})'''
+keywords = ["acme"]
+`)
+	r, _ := e.Rule("acme-key")
+	if r.anchor.re == nil || !r.anchor.underscore {
+		t.Fatalf("anchor %+v: want an underscore-tolerant anchor", r.anchor)
+	}
+	for text, want := range map[string]bool{
+		"ACME_KEY=q8zx2lm9wv4t":     true,
+		"APP_ACME_KEY=q8zx2lm9wv4t": true,
+		"XACME_KEY=q8zx2lm9wv4t":    false,
+	} {
+		if got := len(scanText(e, "a.env", text)) == 1; got != want {
+			t.Errorf("%s: found %v, want %v", text, got, want)
+		}
+	}
+}
