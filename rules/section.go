@@ -601,7 +601,7 @@ func ctorAt(data []byte, start, end int) (section, bool) {
 		return section{}, false
 	}
 	callee := data[name:i]
-	if credentialWord(callee) && (!credentialSetter(callee) || bytes.IndexAny(callee, ".:") < 0) {
+	if credentialWord(callee) && (!credentialSetter(callee) || !bytes.ContainsAny(callee, ".:")) {
 		// getToken("…") takes a name, not the token; a setter of the
 		// hit's own name (withApiKey("…")) is callAt's.
 		return section{}, false
