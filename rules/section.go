@@ -294,9 +294,11 @@ func isKeyName(b []byte) bool {
 }
 
 // sectionLines calls fn with the offset and content of each setting line
-// of s, up to the bounds: for a YAML/JSON header the lines indented deeper
-// than it, for an INI/TOML header the lines up to the next header. Blank
-// lines and comments are skipped.
+// of s, up to the bounds: for a YAML/JSON header (or a call or HCL block)
+// the lines indented deeper than it, for an INI/TOML header the lines up
+// to the next header, below a line of words the next maxProseLines lines
+// up to a blank one. Blank lines and comments are skipped (below words a
+// comment counts as one of the lines).
 func sectionLines(data []byte, s section, fn func(off int, line []byte)) {
 	off, n, most := s.body, 0, maxSectionLines
 	if s.indent == proseIndent {
@@ -580,8 +582,8 @@ func flagAt(data []byte, start, end int) (section, bool) {
 // ctorAt returns, as a pair, a provider's client built with a string
 // literal, the credential, as SDKs take it: a call whose function's name
 // (a dotted or :: path) starts at the word holding the keyword hit at
-// [start, end) and names no credential, and whose first argument is the
-// literal,
+// [start, end) and names no credential (or ends in a setter of one), and
+// whose first argument is the literal,
 //
 //	new postmark.ServerClient("0123…")      api = shodan.Shodan("0123…")
 //	Postmark::ApiClient.new('0123…')        ngrok.set_auth_token("0123…")
