@@ -205,24 +205,20 @@ func (c *Check) stringData(secretName string, sd *yaml.Node, loc finding.Locatio
 	return out
 }
 
-// connectionKeys name the entries of a Secret that describe a service
-// rather than unlock it: a binding's type and provider, where the service
-// is (host, port, URL), which database, which user. Service Binding
-// Secrets (servicebinding.io) and database operators write them beside
-// the password; a credential in a URL is still found by the content rules.
-var connectionKeys = map[string]bool{
-	"type": true, "provider": true, "host": true, "hostname": true, "port": true,
-	"database": true, "dbname": true, "db": true, "username": true, "user": true,
-	"url": true, "uri": true, "endpoint": true, "region": true, "namespace": true,
-	"sslmode": true, "cluster": true, "bucket": true, "scheme": true, "protocol": true,
-}
-
 // describesConnection reports whether a Secret's key names an entry that
-// describes the service (see connectionKeys), in any case and with "-",
-// "_" or "." spelled either way.
+// describes a service rather than unlocks it: a binding's type and
+// provider, where the service is (host, port, URL), which database, which
+// user. Service Binding Secrets (servicebinding.io) and database
+// operators write them beside the password; a credential in a URL is
+// still found by the content rules. Any case, and "-", "_" or "." either
+// way, match.
 func describesConnection(key string) bool {
-	k := strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(key))
-	return connectionKeys[k]
+	switch strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(key)) {
+	case "type", "provider", "host", "hostname", "port", "database", "dbname", "db", "username", "user",
+		"url", "uri", "endpoint", "region", "namespace", "sslmode", "cluster", "bucket", "scheme", "protocol":
+		return true
+	}
+	return false
 }
 
 // field returns the value of key in mapping m, or nil.
