@@ -151,17 +151,13 @@ func TestNameValuePairs(t *testing.T) {
 }
 
 func FuzzPairAt(f *testing.F) {
-	f.Add([]byte("- name: ACME_SECRET\n  value: x\n"), 8, 4)
-	f.Add([]byte(`[{"name": "ACME_KEY", "value": "y"}]`), 11, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, pairAt)
-	})
+	fuzzPair(f, pairAt, pairSeed{"- name: ACME_SECRET\n  value: x\n", 8, 4}, pairSeed{`[{"name": "ACME_KEY", "value": "y"}]`, 11, 4})
 }
 
 func TestCommandLineOptions(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "run.sh", "acme-secret", v, map[string]bool{
 		"acmectl login --acme-secret " + v + " --verbose": true,
 		"acmectl login --acme-secret\t'" + v + "'":        true,
 		"acmectl login --acme-secret=" + v:                true,
@@ -169,42 +165,26 @@ func TestCommandLineOptions(t *testing.T) {
 		"acmectl login --acme-secret --other " + v:        false,
 		"acmectl login --acme-secret \\\n  " + v:          false,
 		"see the acme-secret " + v:                        false,
-	} {
-		if found := foundSecret(e, "run.sh", text, "acme-secret", v); found != want {
-			t.Errorf("%q: found %v, want %v", text, found, want)
-		}
-	}
+	})
 }
 
 func FuzzFlagAt(f *testing.F) {
-	f.Add([]byte("x --acme-secret abc\n"), 4, 4)
-	f.Add([]byte("--acme v"), 2, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, flagAt)
-	})
+	fuzzPair(f, flagAt, pairSeed{"x --acme-secret abc\n", 4, 4}, pairSeed{"--acme v", 2, 4})
 }
 
 func TestSetterCalls(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "App.java", "acme-secret", v, map[string]bool{
 		`config.setAcmeSecret("` + v + `");`: true,
 		`  .acmeSecret('` + v + `')`:         true,
 		`config.setAcmeSecret(secret);`:      false,
 		`config.setAcmeSecret (` + v + `);`:  false,
-	} {
-		if found := foundSecret(e, "App.java", text, "acme-secret", v); found != want {
-			t.Errorf("%q: found %v, want %v", text, found, want)
-		}
-	}
+	})
 }
 
 func FuzzCallAt(f *testing.F) {
-	f.Add([]byte(`x.setAcmeKey("abc")`), 6, 4)
-	f.Add([]byte(`acme("v")`), 0, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, callAt)
-	})
+	fuzzPair(f, callAt, pairSeed{`x.setAcmeKey("abc")`, 6, 4}, pairSeed{`acme("v")`, 0, 4})
 }
 
 func TestPropertyCalls(t *testing.T) {
@@ -239,17 +219,13 @@ func TestPropertyCalls(t *testing.T) {
 }
 
 func FuzzArgAt(f *testing.F) {
-	f.Add([]byte(`setProperty("ACME_KEY", "abc")`), 13, 4)
-	f.Add([]byte(`("acme","`), 2, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, argAt)
-	})
+	fuzzPair(f, argAt, pairSeed{`setProperty("ACME_KEY", "abc")`, 13, 4}, pairSeed{`("acme","`, 2, 4})
 }
 
 func TestXMLElements(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "settings.xml", "acme-secret", v, map[string]bool{
 		"<acmeSecret>" + v + "</acmeSecret>":                      true,
 		"  <acme-secret>\n    " + v + "\n  </acme-secret>":        true,
 		"  <acme-secret>\r\n\t" + v + "\r\n  </acme-secret>":      true,
@@ -257,11 +233,7 @@ func TestXMLElements(t *testing.T) {
 		"<acmeSecret>\n\n" + v + "\n</acmeSecret>":                false,
 		"<acmeSecret>\n" + v + "\n":                               false, // never closed
 		"#include <acme_secret.h>\n#include <" + v + ".h>":        false, // C includes
-	} {
-		if found := foundSecret(e, "settings.xml", text, "acme-secret", v); found != want {
-			t.Errorf("%q: found %v, want %v", text, found, want)
-		}
-	}
+	})
 	// Generic rules read elements too.
 	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
 	if !foundSecret(e, "settings.xml", "<secret>\n  "+g+"\n</secret>", "generic-secret", g) {
@@ -270,41 +242,29 @@ func TestXMLElements(t *testing.T) {
 }
 
 func FuzzElementAt(f *testing.F) {
-	f.Add([]byte("<acmeKey>\n abc\n</acmeKey>"), 1, 4)
-	f.Add([]byte("<acme>"), 1, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, elementAt)
-	})
+	fuzzPair(f, elementAt, pairSeed{"<acmeKey>\n abc\n</acmeKey>", 1, 4}, pairSeed{"<acme>", 1, 4})
 }
 
 func TestEscapedLines(t *testing.T) {
 	// A rule anchored at a word boundary before the provider's name.
 	e := loadTestConfig(t, strings.Replace(sectionConfig, `(?i:acme)`, `\b(?i:acme)`, 1))
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "state.json", "acme-secret", v, map[string]bool{
 		`{"app.env": "REGION=eu\nACME_SECRET=` + v + `\nDEBUG=1"}`: true,
 		`{"app.env": "REGION=eu\tACME_SECRET=` + v + `"}`:          true,
 		`{"run.sh": "export\\nACME_SECRET=` + v + `"}`:             false, // an escaped backslash, then "n"
 		`{"app.env": "REGION=eunACME_SECRET=` + v + `"}`:           false,
-	} {
-		if found := foundSecret(e, "state.json", text, "acme-secret", v); found != want {
-			t.Errorf("%s: found %v, want %v", text, found, want)
-		}
-	}
+	})
 }
 
 func FuzzEscapedLineAt(f *testing.F) {
-	f.Add([]byte(`"a\nACME_KEY=abc\n"`), 4, 4)
-	f.Add([]byte(`\nacme`), 2, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, escapedLineAt)
-	})
+	fuzzPair(f, escapedLineAt, pairSeed{`"a\nACME_KEY=abc\n"`, 4, 4}, pairSeed{`\nacme`, 2, 4})
 }
 
 func TestNextLineValues(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "deploy.yaml", "acme-secret", v, map[string]bool{
 		"acme_secret: >-\n  " + v:               true,
 		"acme_secret: |\n    " + v + "\n":       true,
 		"ACME_SECRET = (\n    \"" + v + "\"\n)": true,
@@ -316,11 +276,7 @@ func TestNextLineValues(t *testing.T) {
 		"acme_secret:\nacme_other: " + v:        false, // a sibling key, not the value
 		"acme_secret:\n  - " + v:                false, // a list
 		"ACME_SECRET =\n\"" + v + "\"":          false, // not indented: another statement
-	} {
-		if found := foundSecret(e, "deploy.yaml", text, "acme-secret", v); found != want {
-			t.Errorf("%q: found %v, want %v", text, found, want)
-		}
-	}
+	})
 	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
 	if !foundSecret(e, "values.yaml", "secret: >-\n  "+g, "generic-secret", g) {
 		t.Error("generic rule missed a block scalar")
@@ -328,17 +284,13 @@ func TestNextLineValues(t *testing.T) {
 }
 
 func FuzzNextLineAt(f *testing.F) {
-	f.Add([]byte("acme_key: >-\n  abc"), 0, 4)
-	f.Add([]byte("x acme =\\\n"), 2, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, nextLineAt)
-	})
+	fuzzPair(f, nextLineAt, pairSeed{"acme_key: >-\n  abc", 0, 4}, pairSeed{"x acme =\\\n", 2, 4})
 }
 
 func TestEnvFallbacks(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "app.js", "acme-secret", v, map[string]bool{
 		`const k = process.env.ACME_SECRET || "` + v + `";`:              true,
 		`k = os.environ.get("ACME_SECRET") or '` + v + `'`:               true,
 		`k = ENV["ACME_SECRET"] ?? "` + v + `"`:                          true,
@@ -346,11 +298,7 @@ func TestEnvFallbacks(t *testing.T) {
 		`      ACME_SECRET: ${ACME_SECRET}`:                              false,
 		`const k = process.env.ACME_SECRET || fallbackSecret(` + v + `)`: false, // not a literal
 		`const k = process.env.ACME_SECRET | "` + v + `"`:                false,
-	} {
-		if found := foundSecret(e, "app.js", text, "acme-secret", v); found != want {
-			t.Errorf("%s: found %v, want %v", text, found, want)
-		}
-	}
+	})
 	const g = "q8zx2lm9wv4tb7nc3kd6rj5hp1sy0fgua8ei6ot2"
 	if !foundSecret(e, "docker-compose.yml", "      SECRET: ${SECRET:-"+g+"}", "generic-secret", g) {
 		t.Error("generic rule missed a compose default")
@@ -358,19 +306,11 @@ func TestEnvFallbacks(t *testing.T) {
 }
 
 func FuzzFallbackAt(f *testing.F) {
-	f.Add([]byte(`env.ACME_KEY || "abc"`), 4, 4)
-	f.Add([]byte(`${ACME:-x}`), 2, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, fallbackAt)
-	})
+	fuzzPair(f, fallbackAt, pairSeed{`env.ACME_KEY || "abc"`, 4, 4}, pairSeed{`${ACME:-x}`, 2, 4})
 }
 
 func FuzzSymbolSetAt(f *testing.F) {
-	f.Add([]byte(`set :acme_key, "abc"`), 5, 4)
-	f.Add([]byte(`set :acme`), 5, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, symbolSetAt)
-	})
+	fuzzPair(f, symbolSetAt, pairSeed{`set :acme_key, "abc"`, 5, 4}, pairSeed{`set :acme`, 5, 4})
 }
 
 func TestDSLValues(t *testing.T) {
@@ -394,10 +334,23 @@ func TestDSLValues(t *testing.T) {
 }
 
 func FuzzDSLValueAt(f *testing.F) {
-	f.Add([]byte("  acmeKey \"abc\"\n"), 2, 4)
-	f.Add([]byte("acme '"), 0, 4)
+	fuzzPair(f, dslValueAt, pairSeed{"  acmeKey \"abc\"\n", 2, 4}, pairSeed{"acme '", 0, 4})
+}
+
+// pairSeed is a fuzz seed of a pair finder: text, and a keyword hit's
+// start and length in it.
+type pairSeed struct {
+	text     string
+	start, n int
+}
+
+// fuzzPair fuzzes pair finder find from seeds with checkPair.
+func fuzzPair(f *testing.F, find func(data []byte, start, end int) (section, bool), seeds ...pairSeed) {
+	for _, sd := range seeds {
+		f.Add([]byte(sd.text), sd.start, sd.n)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, dslValueAt)
+		checkPair(t, data, start, n, find)
 	})
 }
 
@@ -457,42 +410,30 @@ func TestPhraseNames(t *testing.T) {
 }
 
 func FuzzPhraseAt(f *testing.F) {
-	f.Add([]byte("# acme api key: abc"), 2, 4)
-	f.Add([]byte("acme key"), 0, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, phraseAt)
-	})
+	fuzzPair(f, phraseAt, pairSeed{"# acme api key: abc", 2, 4}, pairSeed{"acme key", 0, 4})
 }
 
 func TestURLQueries(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "client.py", "acme-secret", v, map[string]bool{
 		`url = "https://api.acme.io/v1/items?secret=` + v + `"`:                 true,
 		`curl 'https://acme.io/export?format=csv&amp;api_secret=` + v + `&x=1'`: true,
 		`<a href="https://eu.acme.io/?q=x&secret=` + v + `#top">`:               true,
 		`https://api.acme.io/v1/items?id=` + v:                                  false, // not a credential's name
 		`https://api.acme.io/v1/items#secret=` + v:                              false, // a fragment, not a query
 		`see acme docs, then https://example.com/?secret=` + v:                  false, // the keyword is not in the URL
-	} {
-		if found := foundSecret(e, "client.py", text, "acme-secret", v); found != want {
-			t.Errorf("%s: found %v, want %v", text, found, want)
-		}
-	}
+	})
 }
 
 func FuzzQueryAt(f *testing.F) {
-	f.Add([]byte("https://api.acme.io/x?a=1&amp;key=abc"), 12, 4)
-	f.Add([]byte("http://acme?"), 7, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, queryAt)
-	})
+	fuzzPair(f, queryAt, pairSeed{"https://api.acme.io/x?a=1&amp;key=abc", 12, 4}, pairSeed{"http://acme?", 7, 4})
 }
 
 func TestProseHeaders(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "app.log", "acme-secret", v, map[string]bool{
 		"# Acme\nAPI_SECRET=" + v:                                           true,
 		"// acme credentials\nconst secret = \"" + v + "\"":                 true,
 		"[INFO] Sending request to the acme API\n[DEBUG] Using Secret=" + v: true,
@@ -503,11 +444,7 @@ func TestProseHeaders(t *testing.T) {
 		"acme: https://acme.io/x, region: eu\nSECRET=" + v:                  false,
 		"Using acme\nsee \"secret\" below, not " + v:                        false, // sets nothing
 		"acme.init()\nsecret = \"" + v + "\"":                               false, // code, not words
-	} {
-		if found := foundSecret(e, "app.log", text, "acme-secret", v); found != want {
-			t.Errorf("%q: found %v, want %v", text, found, want)
-		}
-	}
+	})
 }
 
 func FuzzSettingName(f *testing.F) {
@@ -536,7 +473,7 @@ keywords = ["key"]
 tags = ["generic"]
 `)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "app.js", "acme-key", v, map[string]bool{
 		`const client = new acme.ServerClient("` + v + `");`: true,
 		`api = acme.Acme('` + v + `')`:                       true,
 		`client = Acme::ApiClient.new('` + v + `')`:          true,
@@ -548,11 +485,7 @@ tags = ["generic"]
 		`acme.connect(region, "` + v + `")`:                  false, // not the first argument
 		`acme.ServerClient(process.env.ACME_KEY)`:            false,
 		`ctxt.acmewareFind("` + v + `")`:                     false, // the keyword ends inside a word
-	} {
-		if found := foundSecret(e, "app.js", text, "acme-key", v); found != want {
-			t.Errorf("%s: found %v, want %v", text, found, want)
-		}
-	}
+	})
 	// Generic rules do not read a constructor's literal as a key.
 	if found := foundSecret(e, "app.js", `x = Widget("`+v+`")`, "generic-api-key", v); found {
 		t.Error("generic rule took a constructor's literal")
@@ -560,17 +493,13 @@ tags = ["generic"]
 }
 
 func FuzzCtorAt(f *testing.F) {
-	f.Add([]byte(`new acme.Client("abc")`), 4, 4)
-	f.Add([]byte(`acme(`), 0, 4)
-	f.Fuzz(func(t *testing.T, data []byte, start, n int) {
-		checkPair(t, data, start, n, ctorAt)
-	})
+	fuzzPair(f, ctorAt, pairSeed{`new acme.Client("abc")`, 4, 4}, pairSeed{`acme(`, 0, 4})
 }
 
 func TestBlockSections(t *testing.T) {
 	e := loadTestConfig(t, sectionConfig)
 	const v = "0123456789abcdef0123456789abcdef"
-	for text, want := range map[string]bool{
+	expectFound(t, e, "app.js", "acme-secret", v, map[string]bool{
 		"const client = new Acme({\n  region: 'eu',\n  secret: '" + v + "',\n});":                    true,
 		"gateway = acme.Configuration(\n    acme.Environment.Sandbox,\n    secret=\"" + v + "\",\n)": true,
 		"provider \"acme\" {\n  region = \"eu\"\n  secret = \"" + v + "\"\n}":                        true,
@@ -578,8 +507,15 @@ func TestBlockSections(t *testing.T) {
 		"acme.configure(region,\n  secret: '" + v + "')":                                             false, // the line does not end with "("
 		"resource \"other\" \"acme\" {\n  secret = \"" + v + "\"\n}":                                 false, // a name the user chose
 		"resource \"acme_user\" \"x\" {\n  secret = \"" + v + "\"\n}":                                true,
-	} {
-		if found := foundSecret(e, "app.js", text, "acme-secret", v); found != want {
+	})
+}
+
+// expectFound scans each text as path and checks whether rule id reports
+// secret v in it, as each case wants.
+func expectFound(t *testing.T, e *Engine, path, id, v string, cases map[string]bool) {
+	t.Helper()
+	for text, want := range cases {
+		if found := foundSecret(e, path, text, id, v); found != want {
 			t.Errorf("%q: found %v, want %v", text, found, want)
 		}
 	}
