@@ -570,9 +570,7 @@ func flagAt(data []byte, start, end int) (section, bool) {
 		name++
 	}
 	v := nameEnd
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == nameEnd || v == len(data) || data[v] == '-' || data[v] == '\n' || data[v] == '\r' || data[v] == '\\' {
 		return section{}, false // no value, another option, or a line continuation
 	}
@@ -609,9 +607,7 @@ func ctorAt(data []byte, start, end int) (section, bool) {
 		return section{}, false
 	}
 	v := i + 1
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false // not a string literal
 	}
@@ -682,9 +678,7 @@ func callAt(data []byte, start, end int) (section, bool) {
 		return section{}, false
 	}
 	v++
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false // not a string literal
 	}
@@ -747,16 +741,12 @@ func argAt(data []byte, start, end int) (section, bool) {
 	}
 	// ", " and the second literal after it.
 	v := nameEnd + 1
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || data[v] != ',' {
 		return section{}, false
 	}
 	v++
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || (data[v] != '"' && data[v] != '\'' && data[v] != '`') {
 		return section{}, false
 	}
@@ -813,9 +803,7 @@ func elementAt(data []byte, start, end int) (section, bool) {
 	if v < len(data) && data[v] == '\n' {
 		// The text on the next line.
 		v++
-		for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-			v++
-		}
+		v = skipBlanks(data, v)
 	}
 	if v == len(data) || data[v] == '<' || data[v] == '\n' || data[v] == '\r' {
 		return section{}, false // no text: an element of elements
@@ -883,9 +871,7 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 	if i < len(data) && (data[i] == '"' || data[i] == '\'') {
 		i++
 	}
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
-		i++
-	}
+	i = skipBlanks(data, i)
 	yamlKey := false // a YAML key with no block indicator
 	switch {
 	case bytes.HasPrefix(data[i:], []byte(":=")), bytes.HasPrefix(data[i:], []byte("=>")):
@@ -897,9 +883,7 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 		return section{}, false
 	}
 	// Nothing after it but a block-scalar indicator, "(" or "\".
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
-		i++
-	}
+	i = skipBlanks(data, i)
 	if i < len(data) && (data[i] == '|' || data[i] == '>') {
 		yamlKey = false
 		i++
@@ -917,9 +901,7 @@ func nextLineAt(data []byte, start, end int) (section, bool) {
 	}
 	// The value: the next line, indented deeper than the name's line.
 	v := i + 1
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	indent := 0
 	for lo+indent < name && (data[lo+indent] == ' ' || data[lo+indent] == '\t') {
 		indent++
@@ -967,9 +949,7 @@ func fallbackAt(data []byte, start, end int) (section, bool) {
 	for n := 0; n < 3 && i < len(data) && (data[i] == '"' || data[i] == '\'' || data[i] == ')' || data[i] == ']'); n++ {
 		i++
 	}
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
-		i++
-	}
+	i = skipBlanks(data, i)
 	switch rest := data[i:]; {
 	case bytes.HasPrefix(rest, []byte("||")), bytes.HasPrefix(rest, []byte("??")), bytes.HasPrefix(rest, []byte("?:")):
 		i += 2
@@ -978,9 +958,7 @@ func fallbackAt(data []byte, start, end int) (section, bool) {
 	default:
 		return section{}, false
 	}
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
-		i++
-	}
+	i = skipBlanks(data, i)
 	if i == len(data) || (data[i] != '"' && data[i] != '\'' && data[i] != '`') {
 		return section{}, false // not a literal
 	}
@@ -1009,16 +987,12 @@ func symbolSetAt(data []byte, start, end int) (section, bool) {
 	}
 	// ", " and a string literal after it.
 	v := nameEnd
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || data[v] != ',' {
 		return section{}, false
 	}
 	v++
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == len(data) || (data[v] != '"' && data[v] != '\'') {
 		return section{}, false
 	}
@@ -1046,9 +1020,7 @@ func phraseAt(data []byte, start, end int) (section, bool) {
 			j++ // a quoted name's closing quote
 		}
 		blanks := j
-		for j < len(data) && (data[j] == ' ' || data[j] == '\t') {
-			j++
-		}
+		j = skipBlanks(data, j)
 		if op := phraseOperator(data[j:], j > blanks); op > 0 {
 			if words == 1 {
 				return section{}, false // one word: a name the rules match as written
@@ -1152,6 +1124,15 @@ func queryAt(data []byte, start, end int) (section, bool) {
 	return section{}, false
 }
 
+// skipBlanks returns the offset of the first byte at or after i in data
+// that is not a space or a tab.
+func skipBlanks(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	return i
+}
+
 // isURLByte reports whether c may be part of a URL written in text: a
 // printable ASCII byte that is not a blank, a quote, an angle bracket or
 // a backslash.
@@ -1191,9 +1172,7 @@ func dslValueAt(data []byte, start, end int) (section, bool) {
 		}
 	}
 	v := nameEnd
-	for v < len(data) && (data[v] == ' ' || data[v] == '\t') {
-		v++
-	}
+	v = skipBlanks(data, v)
 	if v == nameEnd || v == len(data) || (data[v] != '"' && data[v] != '\'') {
 		return section{}, false
 	}
